@@ -1,0 +1,77 @@
+"""All runtime configuration, read from environment variables in one place.
+
+Every setting has a default that runs the app on the embedded demo data, so a
+newcomer needs no configuration at all; deployments override what they need.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_REGION_DIR = PROJECT_ROOT / "data"
+LANGUAGES = ("sr-Latn", "sr-Cyrl", "en")
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _optional_path(value: str | None) -> Path | None:
+    return Path(value).expanduser() if value else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Deployment settings.
+
+    Attributes:
+        host, port: where ``python app.py`` listens (``HOST``, ``PORT``).
+        region_dir: folder holding ``region.toml`` and the files it names
+            (``CIM_REGION_DIR``); the project's ``data/`` by default.
+        enterprises_file: an enterprise table to show instead of the region's
+            default (``CIM_ENTERPRISES``).
+        municipality_boundaries: a more detailed municipality layer supplied by
+            the user, e.g. the cadastre's (``CIM_MUNICIPALITY_BOUNDARIES``).
+        basemap_tiles: an XYZ raster tile URL template; empty means no tile
+            server at all, the offline default (``CIM_BASEMAP_TILES``).
+        basemap_attribution: credit line for those tiles (``CIM_BASEMAP_ATTRIBUTION``).
+        default_language: interface language when the URL names none (``CIM_LANGUAGE``).
+        debug: Dash debug mode (``DASH_DEBUG``).
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8050
+    region_dir: Path = DEFAULT_REGION_DIR
+    enterprises_file: Path | None = None
+    municipality_boundaries: Path | None = None
+    basemap_tiles: str = ""
+    basemap_attribution: str = ""
+    default_language: str = "sr-Latn"
+    debug: bool = False
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        language = env.get("CIM_LANGUAGE", cls.default_language)
+        if language not in LANGUAGES:
+            raise ValueError(f"CIM_LANGUAGE={language!r} is not one of {', '.join(LANGUAGES)}")
+        port_text = env.get("PORT", str(cls.port))
+        try:
+            port = int(port_text)
+        except ValueError as exc:
+            raise ValueError(f"PORT={port_text!r} is not a whole number") from exc
+        return cls(
+            host=env.get("HOST", cls.host),
+            port=port,
+            region_dir=_optional_path(env.get("CIM_REGION_DIR")) or DEFAULT_REGION_DIR,
+            enterprises_file=_optional_path(env.get("CIM_ENTERPRISES")),
+            municipality_boundaries=_optional_path(env.get("CIM_MUNICIPALITY_BOUNDARIES")),
+            basemap_tiles=env.get("CIM_BASEMAP_TILES", ""),
+            basemap_attribution=env.get("CIM_BASEMAP_ATTRIBUTION", ""),
+            default_language=language,
+            debug=_flag(env.get("DASH_DEBUG")),
+        )

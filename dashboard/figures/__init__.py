@@ -1,0 +1,1 @@
+"""Plotly figures built from indicator tables: pure functions, no Dash."""

@@ -1,0 +1,54 @@
+"""The MapLibre style of every map: offline unless a tile server is configured.
+
+Plotly's built-in map styles load their style, fonts and icons from the
+internet and leave the map blank without it. Ours is a plain background with
+the boundaries as the basemap, and glyphs for text labels served by the app
+itself from ``assets/glyphs`` (see assets/glyphs/README.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+GLYPHS_URL = "/assets/glyphs/{fontstack}/{range}.pbf"
+LABEL_FONT = "Open Sans Regular"
+LABEL_FONT_BOLD = "Open Sans Bold"
+BACKGROUND = "#eef1f4"
+
+
+def map_style(
+    origin: str = "", tiles: str = "", tiles_attribution: str = "", attribution: str = ""
+) -> dict[str, Any]:
+    """A MapLibre style (version 8) with local glyphs and an optional raster basemap.
+
+    ``origin`` makes the glyph URL absolute where MapLibre needs it; the data
+    attribution rides on an empty GeoJSON source so MapLibre's own attribution
+    control shows it.
+    """
+    sources: dict[str, Any] = {
+        "credits": {
+            "type": "geojson",
+            "data": {"type": "FeatureCollection", "features": []},
+            "attribution": attribution,
+        },
+    }
+    layers: list[dict[str, Any]] = [
+        {"id": "background", "type": "background", "paint": {"background-color": BACKGROUND}},
+    ]
+    if tiles:
+        sources["basemap"] = {
+            "type": "raster",
+            "tiles": [tiles],
+            "tileSize": 256,
+            "attribution": tiles_attribution,
+        }
+        layers.append(
+            {"id": "basemap", "type": "raster", "source": "basemap", "paint": {"raster-opacity": 0.6}}
+        )
+    return {
+        "version": 8,
+        "name": "creative-map-offline",
+        "glyphs": origin + GLYPHS_URL,
+        "sources": sources,
+        "layers": layers,
+    }

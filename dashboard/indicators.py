@@ -1,0 +1,117 @@
+"""From validated enterprises to the figures the dashboard shows.
+
+Pure functions over pandas objects: filtering, aggregation per municipality and
+district, and the provisional potential score. No Dash, no plotting here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+import pandas as pd
+
+METRICS = ("enterprises", "employees", "enterprises_per_1000")
+LEVELS = ("district", "municipality")
+TIERS = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user has narrowed the data to; an empty tuple means 'all'."""
+
+    districts: tuple[str, ...] = ()
+    municipalities: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    size_classes: tuple[str, ...] = ()
+    tiers: tuple[str, ...] = ()
+
+    @classmethod
+    def from_values(cls, **values: object) -> Filters:
+        """Build from UI values, where a cleared dropdown may arrive as None."""
+        return cls(**{f.name: tuple(values.get(f.name) or ()) for f in fields(cls)})
+
+
+def filter_mask(enterprises: pd.DataFrame, filters: Filters, tiers: pd.Series) -> np.ndarray:
+    """Boolean mask of the enterprises that pass every active filter.
+
+    ``tiers`` maps municipality code -> potential tier, so the tier filter keeps
+    the enterprises of municipalities in the chosen tiers.
+    """
+    mask = np.ones(len(enterprises), dtype=bool)
+    for column, chosen in (
+        ("district", filters.districts),
+        ("municipality", filters.municipalities),
+        ("sector", filters.sectors),
+        ("size_class", filters.size_classes),
+    ):
+        if chosen:
+            mask &= enterprises[column].isin(chosen).to_numpy()
+    if filters.tiers:
+        allowed = tiers.index[tiers.isin(filters.tiers)]
+        mask &= enterprises["municipality"].isin(allowed).to_numpy()
+    return mask
+
+
+def aggregate(enterprises: pd.DataFrame, units: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Enterprise counts, employees and density per unit.
+
+    ``units`` is a reference table indexed by unit code with a ``population``
+    column; ``key`` is the enterprise column naming the unit ('municipality' or
+    'district'). Every unit appears, with zeros where nothing was mapped, so a
+    map never silently loses a municipality.
+    """
+    grouped = enterprises.groupby(key, observed=True)
+    table = pd.DataFrame(
+        {
+            "enterprises": grouped.size(),
+            "employees": grouped["employees"].sum(),
+            "sectors_present": grouped["sector"].nunique(),
+        }
+    ).reindex(units.index, fill_value=0)
+    table = table.astype("int64")
+    population = units["population"].astype(float)
+    table["enterprises_per_1000"] = table["enterprises"] / population * 1000
+    table["employees_per_1000"] = table["employees"] / population * 1000
+    return table
+
+
+def district_units(municipalities: pd.DataFrame, districts: pd.DataFrame) -> pd.DataFrame:
+    """District reference rows with the population of their municipalities summed."""
+    population = municipalities.groupby("district_code")["population"].sum()
+    return districts.assign(population=population.reindex(districts.index).fillna(0))
+
+
+def totals(enterprises: pd.DataFrame) -> dict[str, int]:
+    """The headline figures of the KPI cards."""
+    return {
+        "enterprises": len(enterprises),
+        "employees": int(enterprises["employees"].sum()) if len(enterprises) else 0,
+        "sectors": int(enterprises["sector"].nunique()) if len(enterprises) else 0,
+    }
+
+
+def sector_counts(enterprises: pd.DataFrame, sector_codes: list[str]) -> pd.Series:
+    return enterprises["sector"].value_counts().reindex(sector_codes, fill_value=0)
+
+
+def provisional_potential(by_municipality: pd.DataFrame) -> pd.DataFrame:
+    """A placeholder potential score until the valorization index is built.
+
+    Documented rule: the mean of three min-max scaled indicators -- enterprises
+    per 1,000 inhabitants, employees per 1,000 inhabitants and the number of
+    sectors present -- on 0-100; tiers are thirds of the ranking (high = top
+    third). It is computed on all mapped enterprises, not on the filtered ones,
+    so that filtering by tier is stable; the UI labels it provisional.
+    """
+    columns = ["enterprises_per_1000", "employees_per_1000", "sectors_present"]
+    values = by_municipality[columns].astype(float)
+    span = (values.max() - values.min()).replace(0, np.nan)
+    scaled = ((values - values.min()) / span).fillna(0) * 100
+    score = scaled.mean(axis=1)
+    rank = score.rank(ascending=False, method="first")
+    n = len(score)
+    tier = pd.Series(
+        np.select([rank <= n / 3, rank <= 2 * n / 3], ["high", "medium"], "low"), index=score.index
+    )
+    return pd.DataFrame({"score": score, "tier": tier})

@@ -1,0 +1,127 @@
+"""Everything the app shows, loaded and validated once at start-up.
+
+``load_region_data`` is the single entry point from files to validated tables.
+It never raises on bad data (only on a missing manifest, without which there is
+no region at all): each file's problems are collected in ``problems`` so the UI
+can say what is wrong while it serves whatever is valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from dashboard.config import Settings
+from dashboard.sources.boundaries import Boundaries, load_boundaries
+from dashboard.sources.enterprises import ValidationContext, empty_enterprises, load_enterprises
+from dashboard.sources.problems import DataFileError, Problem
+from dashboard.sources.reference import load_district_reference, load_municipality_reference
+from dashboard.sources.region import Region, load_region
+from dashboard.sources.settlements import load_settlements
+from dashboard.sources.taxonomy import Taxonomy, load_taxonomy
+
+
+@dataclass
+class RegionData:
+    region: Region
+    municipalities: pd.DataFrame  # reference table, index = code
+    districts: pd.DataFrame  # reference table, index = ISO 3166-2 code
+    taxonomy: Taxonomy
+    boundaries: Boundaries
+    enterprises: gpd.GeoDataFrame
+    enterprises_file: Path | None
+    settlements: pd.DataFrame | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def has_synthetic(self) -> bool:
+        return bool(self.enterprises["synthetic"].any()) if not self.enterprises.empty else False
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def _attempt(loader, problems: list[Problem], fallback):
+    try:
+        value, found = loader()
+    except DataFileError as error:
+        problems.append(error.problem)
+        return fallback
+    problems.extend(found)
+    return value
+
+
+def load_region_data(settings: Settings, *, with_enterprises: bool = True) -> RegionData:
+    """All region tables; ``with_enterprises=False`` skips the enterprise file (for the
+    demo generator, which is about to write it)."""
+    region = load_region(settings.region_dir)
+    files = region.files
+    problems: list[Problem] = []
+
+    empty_reference = pd.DataFrame(
+        columns=[
+            "name_lat",
+            "name_cyr",
+            "name_en",
+            "district_code",
+            "seat_lon",
+            "seat_lat",
+            "area_km2",
+            "population",
+        ]
+    ).rename_axis("code")
+    municipalities = _attempt(
+        lambda: load_municipality_reference(files["municipality_reference"]), problems, empty_reference
+    )
+    districts = _attempt(
+        lambda: load_district_reference(files["district_reference"]),
+        problems,
+        pd.DataFrame(columns=["name_lat", "name_cyr", "name_en"]).rename_axis("code"),
+    )
+    taxonomy = _attempt(
+        lambda: load_taxonomy(files["sectors"], files["nace"]),
+        problems,
+        Taxonomy(
+            pd.DataFrame(columns=["name_en", "name_sr_lat", "name_sr_cyr", "color"]),
+            pd.DataFrame(columns=["sector_code"]),
+        ),
+    )
+    boundaries = _attempt(
+        lambda: load_boundaries(
+            files["municipalities"],
+            files["districts"],
+            municipalities,
+            districts,
+            settings.municipality_boundaries,
+        ),
+        problems,
+        Boundaries(None, None),
+    )
+    settlements = (
+        _attempt(lambda: load_settlements(files["settlements"], municipalities), problems, None)
+        if files["settlements"]
+        else None
+    )
+
+    enterprises_file = settings.enterprises_file or files["enterprises"]
+    if not with_enterprises or municipalities.empty or taxonomy.sectors.empty:
+        enterprises = empty_enterprises()
+    else:
+        context = ValidationContext(municipalities, taxonomy, boundaries, settlements)
+        enterprises, found = load_enterprises(enterprises_file, context)
+        problems += found
+    return RegionData(
+        region,
+        municipalities,
+        districts,
+        taxonomy,
+        boundaries,
+        enterprises,
+        enterprises_file,
+        settlements,
+        problems,
+    )

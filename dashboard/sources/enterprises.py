@@ -1,0 +1,296 @@
+"""Mapped creative enterprises: the documented schema and its validation.
+
+A file's columns (CSV, canonical English names) are checked row by row and
+every problem is reported with file, row, column and value. Invalid rows are
+left out of the table and listed -- never dropped silently. Derived columns
+(sector, district, location precision, size class) are computed here, once,
+so that indicators and figures can trust the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from dashboard.sources.boundaries import Boundaries
+from dashboard.sources.names import name_index, normalise_name
+from dashboard.sources.problems import DataFileError, Problem
+from dashboard.sources.tables import read_csv_table, spreadsheet_row
+from dashboard.sources.taxonomy import Taxonomy, normalise_nace
+
+# name: (type, required in the file, meaning)
+SCHEMA: dict[str, tuple[str, bool, str]] = {
+    "registration_number": ("text", True, "Business register number (matični broj); unique"),
+    "name": ("text", True, "Business name"),
+    "nace": ("text", True, "NACE Rev. 2 / KD 2010 class, e.g. 59.11 or 5911"),
+    "sector": ("text", False, "Creative sector; derived from nace, a different value is reported"),
+    "district": ("text", False, "ISO 3166-2 district code; derived from the municipality"),
+    "municipality": ("text", True, "Municipality code or name, Latin or Cyrillic"),
+    "settlement": ("text", False, "Settlement (naselje) name"),
+    "lon": ("number", False, "Longitude, WGS84 decimal degrees"),
+    "lat": ("number", False, "Latitude, WGS84 decimal degrees"),
+    "employees": ("integer", True, "Number of employees, 0 or more"),
+    "founding_year": ("integer", False, "Year of founding, not in the future"),
+    "legal_form": ("text", False, "Legal form, e.g. DOO, PR (entrepreneur), AD, udruženje"),
+    "source": ("text", False, "Where the record comes from"),
+    "synthetic": ("boolean", False, "true for generated demonstration records"),
+}
+REQUIRED_COLUMNS = tuple(name for name, (_, required, _) in SCHEMA.items() if required)
+DERIVED_COLUMNS = ("location_precision", "size_class")
+
+# EU size classes by employees (Commission Recommendation 2003/361/EC).
+SIZE_CLASSES: tuple[tuple[str, int, float], ...] = (
+    ("micro", 0, 9),
+    ("small", 10, 49),
+    ("medium", 50, 249),
+    ("large", 250, np.inf),
+)
+LOCATION_PRECISIONS = ("exact", "settlement", "municipality")
+EARLIEST_FOUNDING_YEAR = 1800
+TRUE_WORDS = {"1", "true", "yes", "da", "да", "y"}
+
+
+@dataclass(frozen=True)
+class ValidationContext:
+    """What rows are checked against: the region's units, taxonomy and boundaries."""
+
+    municipalities: pd.DataFrame  # reference table indexed by code
+    taxonomy: Taxonomy
+    boundaries: Boundaries
+    settlements: pd.DataFrame | None = None  # name, municipality, lon, lat
+    current_year: int = dt.date.today().year
+
+
+def size_class(employees: pd.Series) -> pd.Series:
+    bins = [-0.5] + [upper + 0.5 for _, _, upper in SIZE_CLASSES]
+    labels = [name for name, _, _ in SIZE_CLASSES]
+    return pd.cut(employees, bins=bins, labels=labels).astype(str)
+
+
+def empty_enterprises() -> gpd.GeoDataFrame:
+    columns = [*SCHEMA, *DERIVED_COLUMNS]
+    return gpd.GeoDataFrame(
+        {c: pd.Series(dtype=object) for c in columns}, geometry=gpd.points_from_xy([], []), crs="EPSG:4326"
+    )
+
+
+def load_enterprises(path: Path | None, context: ValidationContext) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Read and validate an enterprise CSV. A missing file is a problem, not a crash."""
+    try:
+        raw = read_csv_table(path, REQUIRED_COLUMNS, "enterprises")
+    except DataFileError as error:
+        return empty_enterprises(), [error.problem]
+    return validate_enterprises(raw, path.name if path else "", context)
+
+
+class _RowProblems:
+    """Collects problems and remembers which rows an error disqualifies."""
+
+    def __init__(self, raw: pd.DataFrame, file: str) -> None:
+        self.raw, self.file = raw, file
+        self.problems: list[Problem] = []
+        self.rejected = pd.Series(False, index=raw.index)
+
+    def add(
+        self,
+        mask: pd.Series,
+        code: str,
+        column: str,
+        *,
+        severity: str = "error",
+        values: pd.Series | None = None,
+        details: dict | None = None,
+    ) -> None:
+        mask = mask.fillna(False).astype(bool)
+        source = self.raw[column] if values is None else values
+        for index in self.raw.index[mask]:
+            self.problems.append(
+                Problem(
+                    file=self.file,
+                    code=code,
+                    row=spreadsheet_row(index),
+                    column=column,
+                    value=str(source.at[index]),
+                    details=details or {},
+                    severity=severity,
+                )
+            )
+        if severity == "error":
+            self.rejected |= mask
+
+
+def _text(raw: pd.DataFrame, column: str) -> pd.Series:
+    if column not in raw.columns:
+        return pd.Series("", index=raw.index, dtype=object)
+    return raw[column].fillna("").astype(str).str.strip()
+
+
+def _number(raw: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
+    """Parsed numbers and a mask of non-empty text that is not a number (decimal comma ok)."""
+    text = _text(raw, column)
+    values = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+    return values, (text != "") & values.isna()
+
+
+def validate_enterprises(
+    raw: pd.DataFrame, file: str, context: ValidationContext
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    raw = raw.reset_index(drop=True)
+    check = _RowProblems(raw, file)
+    out = pd.DataFrame(index=raw.index)
+
+    # Identity and name.
+    out["registration_number"] = _text(raw, "registration_number")
+    check.add(out["registration_number"] == "", "missing_value", "registration_number")
+    duplicated = out["registration_number"].duplicated(keep="first") & (out["registration_number"] != "")
+    check.add(duplicated, "duplicate_registration_number", "registration_number")
+    out["name"] = _text(raw, "name")
+    check.add(out["name"] == "", "empty_name", "name")
+
+    # Activity -> sector.
+    nace = _text(raw, "nace").map(normalise_nace)
+    check.add(nace.isna() | (nace.str.len() != 5), "invalid_nace", "nace")
+    out["nace"] = nace
+    out["sector"] = nace.map(lambda c: context.taxonomy.sector_of(c))
+    check.add(nace.notna() & (nace.str.len() == 5) & out["sector"].isna(), "nace_not_creative", "nace")
+    declared_sector = _text(raw, "sector")
+    check.add(
+        (declared_sector != "") & out["sector"].notna() & (declared_sector != out["sector"]),
+        "sector_mismatch",
+        "sector",
+        severity="warning",
+    )
+
+    # Municipality -> district.
+    reference = context.municipalities
+    index = name_index((code, (r.name_lat, r.name_cyr, r.name_en)) for code, r in reference.iterrows())
+    out["municipality"] = _text(raw, "municipality").map(lambda v: index.get(normalise_name(v)))
+    check.add(out["municipality"].isna(), "unknown_municipality", "municipality")
+    out["district"] = out["municipality"].map(reference["district_code"])
+    out["settlement"] = _text(raw, "settlement")
+
+    # Employees and founding year.
+    employees, not_number = _number(raw, "employees")
+    check.add(not_number, "employees_not_a_number", "employees")
+    check.add(_text(raw, "employees") == "", "missing_value", "employees")
+    check.add(employees < 0, "employees_negative", "employees")
+    check.add(employees.notna() & (employees % 1 != 0), "employees_not_whole", "employees")
+    out["employees"] = employees
+    year, not_number = _number(raw, "founding_year")
+    check.add(not_number | (year.notna() & (year % 1 != 0)), "year_not_a_number", "founding_year")
+    check.add(
+        year > context.current_year,
+        "future_founding_year",
+        "founding_year",
+        details={"year": context.current_year},
+    )
+    check.add(year < EARLIEST_FOUNDING_YEAR, "implausible_founding_year", "founding_year")
+    out["founding_year"] = year
+
+    out["legal_form"] = _text(raw, "legal_form")
+    out["source"] = _text(raw, "source").where(_text(raw, "source") != "", file)
+    out["synthetic"] = _text(raw, "synthetic").str.lower().isin(TRUE_WORDS)
+
+    _place(raw, out, check, context)
+
+    valid = out[~check.rejected].copy()
+    valid["employees"] = valid["employees"].astype("int64")
+    valid["founding_year"] = valid["founding_year"].astype("Int64")
+    valid["size_class"] = size_class(valid["employees"])
+    frame = gpd.GeoDataFrame(
+        valid, geometry=gpd.points_from_xy(valid["lon"], valid["lat"]), crs="EPSG:4326"
+    ).reset_index(drop=True)
+    return frame, check.problems
+
+
+def _place(raw: pd.DataFrame, out: pd.DataFrame, check: _RowProblems, context: ValidationContext) -> None:
+    """Coordinates as given when they are valid; else the settlement; else the seat."""
+    lon, lon_bad = _number(raw, "lon")
+    lat, lat_bad = _number(raw, "lat")
+    check.add(lon_bad, "coordinate_not_a_number", "lon")
+    check.add(lat_bad, "coordinate_not_a_number", "lat")
+    given = lon.notna() & lat.notna()
+    check.add(
+        lon.notna() ^ lat.notna(),
+        "coordinate_incomplete",
+        "lon" if "lon" in raw else "lat",
+        values=lon.astype(str) + " / " + lat.astype(str),
+    )
+
+    municipalities = context.boundaries.municipalities
+    if given.any():
+        inside = _municipality_at(lon.where(given), lat.where(given), municipalities, context)
+        swapped = _municipality_at(lat.where(given), lon.where(given), municipalities, context)
+        outside = given & inside.isna()
+        pair = lon.astype(str) + ", " + lat.astype(str)
+        check.add(outside & swapped.notna(), "coordinates_swapped", "lon", values=pair)
+        check.add(outside & swapped.isna(), "coordinates_outside_region", "lon", values=pair)
+        elsewhere = (
+            given
+            & inside.notna()
+            & (inside != "?")
+            & out["municipality"].notna()
+            & (inside != out["municipality"])
+        )
+        check.add(
+            elsewhere,
+            "coordinates_in_other_municipality",
+            "lon",
+            severity="warning",
+            values=pair + " → " + inside.fillna(""),
+        )
+
+    out["lon"], out["lat"] = lon.where(given), lat.where(given)
+    out["location_precision"] = np.where(given, "exact", "")
+
+    settlements = context.settlements
+    need = ~given & out["municipality"].notna()
+    if settlements is not None and need.any():
+        keys = settlements.assign(key=settlements["name"].map(normalise_name))
+        keys = keys.drop_duplicates(["municipality", "key"]).set_index(["municipality", "key"])
+        wanted = pd.MultiIndex.from_arrays([out["municipality"], out["settlement"].map(normalise_name)])
+        found = keys.reindex(wanted)
+        hit = need & found["lon"].notna().to_numpy()
+        out.loc[hit, "lon"] = found["lon"].to_numpy()[hit.to_numpy()]
+        out.loc[hit, "lat"] = found["lat"].to_numpy()[hit.to_numpy()]
+        out.loc[hit, "location_precision"] = "settlement"
+        need &= ~hit
+    if need.any():
+        seats = context.municipalities
+        out.loc[need, "lon"] = out.loc[need, "municipality"].map(seats["seat_lon"]).astype(float)
+        out.loc[need, "lat"] = out.loc[need, "municipality"].map(seats["seat_lat"]).astype(float)
+        out.loc[need, "location_precision"] = "municipality"
+
+
+def _municipality_at(
+    lon: pd.Series, lat: pd.Series, municipalities: gpd.GeoDataFrame | None, context: ValidationContext
+) -> pd.Series:
+    """Code of the municipality containing each point (NaN outside), or a bounding-box test
+    against the region's seats when no boundaries are loaded."""
+    result = pd.Series(np.nan, index=lon.index, dtype=object)
+    present = lon.notna() & lat.notna()
+    if not present.any():
+        return result
+    if municipalities is not None and not municipalities.empty:
+        points = gpd.GeoDataFrame(
+            geometry=gpd.points_from_xy(lon[present], lat[present]), index=lon.index[present], crs="EPSG:4326"
+        )
+        joined = gpd.sjoin(points, municipalities[["geometry"]], predicate="within", how="left")
+        joined = joined[~joined.index.duplicated(keep="first")]
+        result.loc[joined.index] = joined["code"].to_numpy()
+        return result
+    seats = context.municipalities
+    margin = 0.3  # degrees around the seats: a coarse guard when no polygons exist
+    box = (
+        (lon >= seats["seat_lon"].min() - margin)
+        & (lon <= seats["seat_lon"].max() + margin)
+        & (lat >= seats["seat_lat"].min() - margin)
+        & (lat <= seats["seat_lat"].max() + margin)
+    )
+    result[present & box] = "?"
+    return result

@@ -1,0 +1,72 @@
+"""The region manifest: which files describe a region, and its demo-data settings.
+
+A region is data, not code. ``region.toml`` in a folder names the boundary,
+reference, taxonomy and enterprise files (paths relative to the folder), so a
+second region needs a folder of files and nothing else.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MANIFEST_NAME = "region.toml"
+FILE_KEYS = (
+    "municipalities",
+    "districts",
+    "municipality_reference",
+    "district_reference",
+    "settlements",
+    "sectors",
+    "nace",
+    "enterprises",
+)
+REQUIRED_FILE_KEYS = ("municipality_reference", "district_reference", "sectors", "nace")
+
+
+class ManifestError(ValueError):
+    """The manifest is missing or says something the app cannot use."""
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    folder: Path
+    names: dict[str, str]
+    files: dict[str, Path | None]
+    attribution: dict[str, str] = field(default_factory=dict)
+    demo: dict[str, Any] = field(default_factory=dict)
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names.get("en") or self.id
+
+
+def load_region(folder: Path) -> Region:
+    """Read ``folder/region.toml``; raise :class:`ManifestError` with the reason."""
+    path = folder / MANIFEST_NAME
+    try:
+        manifest = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ManifestError(f"{path}: region manifest not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ManifestError(f"{path}: not valid TOML ({exc})") from exc
+
+    files = manifest.get("files", {})
+    missing = [key for key in REQUIRED_FILE_KEYS if not files.get(key)]
+    if missing or "id" not in manifest:
+        what = ", ".join(["id"] * ("id" not in manifest) + [f"files.{k}" for k in missing])
+        raise ManifestError(f"{path}: missing {what}")
+    unknown = set(files) - set(FILE_KEYS)
+    if unknown:
+        raise ManifestError(f"{path}: unknown file keys {sorted(unknown)}")
+
+    return Region(
+        id=str(manifest["id"]),
+        folder=folder,
+        names={str(k): str(v) for k, v in manifest.get("name", {}).items()},
+        files={key: (folder / files[key]) if files.get(key) else None for key in FILE_KEYS},
+        attribution={str(k): str(v) for k, v in manifest.get("attribution", {}).items()},
+        demo=dict(manifest.get("demo", {})),
+    )
