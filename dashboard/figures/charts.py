@@ -36,6 +36,7 @@ def sector_bar_chart(
             "gridcolor": "#e5e8ec",
         },
         yaxis={"automargin": True},
+        template="none",
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
         font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},

@@ -29,9 +29,18 @@ TRACE_SEATS = 2
 TRACE_DISTRICT_LABELS = 3
 TRACE_MUNICIPALITY_LABELS = 4
 TRACE_FIRST_SECTOR = 5
-COLORSCALE = "YlGnBu"  # ColorBrewer sequential, colour-blind safe
-MAP_HEIGHT = 560
-ASSUMED_MAP_WIDTH_PX = 760  # to fit the region on first draw; the user can zoom from there
+# The lighter two-thirds of ColorBrewer YlGnBu (sequential, colour-blind safe): dark enough to
+# read differences, light enough that labels and sector points stay legible on top.
+COLORSCALE = [
+    [0.0, "#ffffd9"],
+    [0.2, "#edf8b1"],
+    [0.4, "#c7e9b4"],
+    [0.6, "#7fcdbb"],
+    [0.8, "#41b6c4"],
+    [1.0, "#1d91c0"],
+]
+MAP_HEIGHT = 640
+ASSUMED_MAP_WIDTH_PX = 900  # to fit the region on first draw; the user can zoom from there
 METRIC_DECIMALS = {"enterprises": 0, "employees": 0, "enterprises_per_1000": 2}
 
 
@@ -47,9 +56,9 @@ def _label_points(frame: gpd.GeoDataFrame) -> pd.DataFrame:
 def _fit(bounds: tuple[float, float, float, float]) -> tuple[dict[str, float], float]:
     minx, miny, maxx, maxy = bounds
     center = {"lon": (minx + maxx) / 2, "lat": (miny + maxy) / 2}
-    span = max(maxx - minx, (maxy - miny) / math.cos(math.radians(center["lat"])) * 1.6, 1e-6)
+    span = max(maxx - minx, (maxy - miny) / math.cos(math.radians(center["lat"])) * 1.4, 1e-6)
     zoom = math.log2(360 * ASSUMED_MAP_WIDTH_PX / 512 / span)
-    return center, round(zoom - 0.15, 2)
+    return center, round(zoom, 2)
 
 
 @dataclass(frozen=True)
@@ -224,23 +233,21 @@ def build_map_figure(
         _labels(base.district_labels, view.district_names, LABEL_FONT_BOLD, 15, "districts"),
         _labels(base.municipality_labels, view.municipality_names, LABEL_FONT, 12, "municipalities"),
     ]
-    point_hover = (
-        "<b>%{customdata[0]}</b><br>{sector}<br>{municipality_label}: %{customdata[1]}"
-        "<br>{employees_label}: %{customdata[2]}<extra></extra>"
-    )
+    municipality_label = translate("label.municipality", language)
+    employees_label = translate("label.employees", language)
     for sector in view.points:
+        hover = (
+            f"<b>%{{customdata[0]}}</b><br>{sector_names[sector]}<br>{municipality_label}: "
+            f"%{{customdata[1]}}<br>{employees_label}: %{{customdata[2]}}<extra></extra>"
+        )
         traces.append(
             go.Scattermap(
                 mode="markers",
                 name=sector_names[sector],
                 legendgroup=sector,
                 uid=f"sector-{sector}",
-                marker={"color": sector_colors[sector], "size": 7, "opacity": 0.85},
-                hovertemplate=point_hover.format(
-                    sector=sector_names[sector],
-                    municipality_label=translate("label.municipality", language),
-                    employees_label=translate("label.employees", language),
-                ),
+                marker={"color": sector_colors[sector], "size": 6, "opacity": 0.9},
+                hovertemplate=hover,
             )
         )
     figure = go.Figure(traces)
@@ -248,16 +255,19 @@ def build_map_figure(
         figure.data[index].update(properties)
     figure.update_layout(
         map={"style": style, "center": base.center, "zoom": base.zoom},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        margin={"l": 0, "r": 0, "t": 0, "b": 58},
         height=MAP_HEIGHT,
         uirevision="keep-view",  # zoom and pan survive every filter change
         legend={
-            "title": {"text": translate("label.sectors", language)},
-            "x": 0.01,
-            "y": 0.99,
-            "bgcolor": "rgba(255,255,255,0.85)",
+            "title": {"text": translate("label.sectors", language), "side": "left"},
+            "orientation": "h",
+            "x": 0.005,
+            "y": -0.01,
+            "yanchor": "top",
             "font": {"size": 12},
+            "itemsizing": "constant",
         },
+        template="none",
         font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},
     )
     return figure

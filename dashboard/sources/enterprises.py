@@ -107,7 +107,9 @@ class _RowProblems:
         details: dict | None = None,
     ) -> None:
         mask = mask.fillna(False).astype(bool)
-        source = self.raw[column] if values is None else values
+        if not mask.any():
+            return
+        source = values if values is not None else _text(self.raw, column)
         for index in self.raw.index[mask]:
             self.problems.append(
                 Problem(
@@ -215,19 +217,14 @@ def _place(raw: pd.DataFrame, out: pd.DataFrame, check: _RowProblems, context: V
     check.add(lon_bad, "coordinate_not_a_number", "lon")
     check.add(lat_bad, "coordinate_not_a_number", "lat")
     given = lon.notna() & lat.notna()
-    check.add(
-        lon.notna() ^ lat.notna(),
-        "coordinate_incomplete",
-        "lon" if "lon" in raw else "lat",
-        values=lon.astype(str) + " / " + lat.astype(str),
-    )
+    pair = _text(raw, "lon") + ", " + _text(raw, "lat")
+    check.add(lon.notna() ^ lat.notna(), "coordinate_incomplete", "lon", values=pair)
 
     municipalities = context.boundaries.municipalities
     if given.any():
         inside = _municipality_at(lon.where(given), lat.where(given), municipalities, context)
         swapped = _municipality_at(lat.where(given), lon.where(given), municipalities, context)
         outside = given & inside.isna()
-        pair = lon.astype(str) + ", " + lat.astype(str)
         check.add(outside & swapped.notna(), "coordinates_swapped", "lon", values=pair)
         check.add(outside & swapped.isna(), "coordinates_outside_region", "lon", values=pair)
         elsewhere = (

@@ -5,6 +5,45 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# Every kind of problem a loader can report. Each needs a ``problem.<code>``
+# description in the translation catalogue (a test checks), and a Problem with a
+# code not listed here is a programming error caught at once.
+PROBLEM_CODES = frozenset(
+    {
+        # whole files
+        "file_not_configured",
+        "file_missing",
+        "file_unreadable",
+        "columns_missing",
+        "no_unit_column",
+        # reference, taxonomy and boundary rows
+        "not_a_number",
+        "duplicate_code",
+        "invalid_nace",
+        "unknown_sector",
+        "geometry_repaired",
+        "unit_without_boundary",
+        # enterprise rows
+        "missing_value",
+        "duplicate_registration_number",
+        "empty_name",
+        "nace_not_creative",
+        "sector_mismatch",
+        "unknown_municipality",
+        "employees_not_a_number",
+        "employees_negative",
+        "employees_not_whole",
+        "year_not_a_number",
+        "future_founding_year",
+        "implausible_founding_year",
+        "coordinate_not_a_number",
+        "coordinate_incomplete",
+        "coordinates_swapped",
+        "coordinates_outside_region",
+        "coordinates_in_other_municipality",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -23,6 +62,10 @@ class Problem:
     value: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
     severity: str = "error"  # "error": the row or file is not used; "warning": used as is
+
+    def __post_init__(self) -> None:
+        if self.code not in PROBLEM_CODES:
+            raise ValueError(f"unknown problem code {self.code!r}: add it to PROBLEM_CODES")
 
     def as_record(self) -> dict[str, Any]:
         record = asdict(self)

@@ -1,0 +1,1 @@
+"""Reusable pieces of layout. Each takes the language and returns Dash components."""

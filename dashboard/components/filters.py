@@ -1,0 +1,93 @@
+"""The filter panel. Every filter has a pattern-matching id, so one callback reads
+them all and one "clear all" resets them all."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.components import ids
+from dashboard.i18n import translate
+from dashboard.indicators import TIERS
+from dashboard.sources.enterprises import SIZE_CLASSES
+
+
+def _group(label: str, control, help_text: str | None = None) -> html.Div:
+    children = [html.Label(label, className="filter-label"), control]
+    if help_text:
+        children.append(html.Small(help_text, className="filter-help"))
+    return html.Div(children, className="filter-group")
+
+
+def filter_panel(
+    language: str,
+    district_options: list[dict],
+    municipality_options: list[dict],
+    sector_options: list[dict],
+) -> dbc.Card:
+    placeholder = translate("filters.all", language)
+    provisional = translate("filters.provisional", language)
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2(translate("filters.title", language), className="panel-title"),
+                _group(
+                    translate("filters.district", language),
+                    dcc.Dropdown(
+                        id=ids.filter_id("districts"),
+                        options=district_options,
+                        multi=True,
+                        placeholder=placeholder,
+                    ),
+                ),
+                _group(
+                    translate("filters.municipality", language),
+                    dcc.Dropdown(
+                        id=ids.filter_id("municipalities"),
+                        options=municipality_options,
+                        multi=True,
+                        placeholder=placeholder,
+                    ),
+                ),
+                _group(
+                    translate("filters.sector", language),
+                    dbc.Checklist(
+                        id=ids.filter_id("sectors"),
+                        options=sector_options,
+                        value=[],
+                        className="sector-checklist",
+                    ),
+                ),
+                _group(
+                    translate("filters.size", language),
+                    dbc.Checklist(
+                        id=ids.filter_id("size_classes"),
+                        options=[
+                            {"label": translate(f"size.{name}", language), "value": name}
+                            for name, _, _ in SIZE_CLASSES
+                        ],
+                        value=[],
+                    ),
+                ),
+                _group(
+                    f"{translate('filters.tier', language)} ({provisional})",
+                    dbc.Checklist(
+                        id=ids.filter_id("tiers"),
+                        options=[{"label": translate(f"tier.{t}", language), "value": t} for t in TIERS],
+                        value=[],
+                        inline=True,
+                    ),
+                    translate("filters.tier_help", language),
+                ),
+                dbc.Button(
+                    translate("filters.reset", language),
+                    id=ids.RESET,
+                    color="secondary",
+                    outline=True,
+                    size="sm",
+                    className="w-100",
+                ),
+            ]
+        ),
+        className="filter-panel",
+    )

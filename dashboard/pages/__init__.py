@@ -1,0 +1,1 @@
+"""Dash pages: each module owns its layout and its callbacks."""

@@ -1,0 +1,66 @@
+"""The data the running app serves, loaded once when the app is created.
+
+Page callbacks are module-level functions (``@dash.callback``), so they reach
+the loaded data through :func:`current` rather than through globals filled at
+import time: importing the package never touches the disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.config import Settings
+from dashboard.figures.map import MapBase
+from dashboard.figures.style import map_style
+from dashboard.indicators import aggregate, district_units, provisional_potential
+from dashboard.sources.bundle import RegionData, load_region_data
+
+
+@dataclass(frozen=True)
+class Runtime:
+    settings: Settings
+    data: RegionData
+    map_base: MapBase
+    district_units: pd.DataFrame  # district reference with summed population
+    potential: pd.DataFrame  # provisional score and tier per municipality
+    style: dict
+
+    @classmethod
+    def load(cls, settings: Settings) -> Runtime:
+        data = load_region_data(settings)
+        units = district_units(data.municipalities, data.districts)
+        by_municipality = aggregate(data.enterprises, data.municipalities, "municipality")
+        attribution = " · ".join(data.region.attribution.values())
+        return cls(
+            settings=settings,
+            data=data,
+            map_base=MapBase.build(
+                data.municipalities,
+                data.districts,
+                data.boundaries.municipalities,
+                data.boundaries.districts,
+            ),
+            district_units=units,
+            potential=provisional_potential(by_municipality),
+            style=map_style(
+                tiles=settings.basemap_tiles,
+                tiles_attribution=settings.basemap_attribution,
+                attribution=attribution,
+            ),
+        )
+
+
+_current: Runtime | None = None
+
+
+def install(runtime: Runtime) -> None:
+    global _current
+    _current = runtime
+
+
+def current() -> Runtime:
+    if _current is None:
+        raise RuntimeError("the app has not been created: call dashboard.app.create_app() first")
+    return _current

@@ -1,0 +1,127 @@
+"""Shared fixtures: the project's real region, a tiny second region built from data
+here, and the headless-Chromium options for the browser tests."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.config import DEFAULT_REGION_DIR, Settings
+from dashboard.runtime import Runtime
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_setup_options():
+    """Options for dash[testing]'s browser: Debian's Chromium, headless, with no traffic of its own."""
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    if CHROMIUM.exists():
+        options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless=new",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--enable-unsafe-swiftshader",
+    ):
+        options.add_argument(flag)
+    return options
+
+
+@pytest.fixture(scope="session")
+def project_runtime() -> Runtime:
+    """The app's data as ``python app.py`` loads it, loaded once for the session."""
+    return Runtime.load(Settings())
+
+
+@pytest.fixture(scope="session")
+def project_data(project_runtime):
+    return project_runtime.data
+
+
+def _square(x: float, y: float, size: float) -> dict:
+    ring = [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def write_tiny_region(folder: Path, *, enterprises_csv: str | None = None) -> Path:
+    """A made-up two-municipality region far from Serbia: proves a region is data alone.
+
+    Municipalities 'alpha' (district D-1) and 'beta' (district D-2) are adjacent
+    0.1° squares at 10°E 50°N; the taxonomy is the project's own.
+    """
+    (folder / "geo").mkdir(parents=True, exist_ok=True)
+    (folder / "reference").mkdir(exist_ok=True)
+    (folder / "taxonomy").mkdir(exist_ok=True)
+    (folder / "mapping").mkdir(exist_ok=True)
+    for name in ("sectors.csv", "nace_creative.csv"):
+        shutil.copy(DEFAULT_REGION_DIR / "taxonomy" / name, folder / "taxonomy" / name)
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"code": "alpha", "name": "Alpha"},
+            "geometry": _square(10.0, 50.0, 0.1),
+        },
+        {
+            "type": "Feature",
+            "properties": {"code": "beta", "name": "Beta"},
+            "geometry": _square(10.1, 50.0, 0.1),
+        },
+    ]
+    (folder / "geo" / "municipalities.geojson").write_text(
+        json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8"
+    )
+    (folder / "reference" / "municipalities.csv").write_text(
+        "code,name_lat,name_cyr,name_en,district_code,status,seat_lon,seat_lat,area_km2,population_2022\n"
+        "alpha,Alfa,Алфа,Alpha,D-1,city,10.05,50.05,80,20000\n"
+        "beta,Beta,Бета,Beta,D-2,municipality,10.15,50.05,80,5000\n",
+        encoding="utf-8",
+    )
+    (folder / "reference" / "districts.csv").write_text(
+        "code,name_lat,name_cyr,name_en\nD-1,Prvi okrug,Први округ,First district\n"
+        "D-2,Drugi okrug,Други округ,Second district\n",
+        encoding="utf-8",
+    )
+    (folder / "mapping" / "enterprises.csv").write_text(
+        enterprises_csv
+        or (
+            "registration_number,name,nace,municipality,settlement,lon,lat,employees,founding_year,synthetic\n"
+            "T-1,Studio One,62.01,alpha,,10.02,50.02,3,2020,true\n"
+            "T-2,Atelier Two,32.12,Alpha,,10.03,50.03,12,2015,true\n"
+            "T-3,Print Three,58.11,Бета,,10.17,50.04,1,2010,true\n"
+        ),
+        encoding="utf-8",
+    )
+    (folder / "region.toml").write_text(
+        """id = "tiny"
+[name]
+en = "Tiny test region"
+sr-Latn = "Mali probni region"
+[files]
+municipalities = "geo/municipalities.geojson"
+municipality_reference = "reference/municipalities.csv"
+district_reference = "reference/districts.csv"
+sectors = "taxonomy/sectors.csv"
+nace = "taxonomy/nace_creative.csv"
+enterprises = "mapping/enterprises.csv"
+[attribution]
+boundaries = "made up for the tests"
+[demo]
+seed = 7
+enterprises = 200
+""",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.fixture
+def tiny_region(tmp_path: Path) -> Path:
+    return write_tiny_region(tmp_path / "tiny")

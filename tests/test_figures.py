@@ -1,0 +1,92 @@
+"""The map is drawn once with its geometry; every update is a small patch without it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from plotly.utils import PlotlyJSONEncoder
+
+from dashboard.figures.charts import sector_bar_chart
+from dashboard.figures.map import (
+    TRACE_DISTRICTS,
+    TRACE_FIRST_SECTOR,
+    TRACE_MUNICIPALITIES,
+    TRACE_SEATS,
+    MapBase,
+    build_map_figure,
+    map_patch,
+)
+from dashboard.indicators import Filters
+from dashboard.views import explore_view
+
+
+@pytest.fixture(scope="module")
+def figure_inputs(project_runtime):
+    taxonomy = project_runtime.data.taxonomy
+    names = {c: taxonomy.sector_name(c, "en") for c in taxonomy.sector_codes}
+    return project_runtime, names, taxonomy.colors()
+
+
+def test_full_figure_carries_geometry_values_and_an_offline_style(figure_inputs):
+    runtime, names, colors = figure_inputs
+    view = explore_view(runtime, Filters(), "municipality", "enterprises", "en")
+    figure = build_map_figure(view.map, runtime.map_base, "en", runtime.style, names, colors)
+    municipalities = figure.data[TRACE_MUNICIPALITIES]
+    assert len(municipalities.geojson["features"]) == 15
+    assert municipalities.visible is True and figure.data[TRACE_DISTRICTS].visible is False
+    assert sum(municipalities.z) == len(runtime.data.enterprises)
+    assert sum(len(t.lon) for t in figure.data[TRACE_FIRST_SECTOR:]) == len(runtime.data.enterprises)
+    style = figure.layout.map.style
+    assert style["glyphs"].startswith("/assets/glyphs/")
+    assert "http" not in json.dumps(style)  # no tile server, no remote fonts
+    assert figure.layout.uirevision  # the view survives updates
+
+
+def test_patch_updates_values_without_resending_geometry(figure_inputs):
+    runtime, _, _ = figure_inputs
+    view = explore_view(runtime, Filters(sectors=("crafts-design",)), "district", "employees", "en")
+    patch = map_patch(view.map, runtime.map_base, "en")
+    payload = json.dumps(patch.to_plotly_json(), cls=PlotlyJSONEncoder)
+    assert "geojson" not in payload and "coordinates" not in payload
+    operations = {
+        tuple(op["location"]): op["params"].get("value") for op in patch.to_plotly_json()["operations"]
+    }
+    crafts = runtime.data.enterprises.query("sector == 'crafts-design'")
+    assert sum(operations[("data", TRACE_DISTRICTS, "z")]) == crafts["employees"].sum()
+    assert operations[("data", TRACE_DISTRICTS, "visible")] is True
+    assert operations[("data", TRACE_MUNICIPALITIES, "visible")] is False
+    assert len(payload) < 200_000
+
+
+def test_without_municipal_polygons_the_map_falls_back_to_symbols_at_seats(project_runtime):
+    data = project_runtime.data
+    base = MapBase.build(data.municipalities, data.districts, None, None)
+    view = explore_view(project_runtime, Filters(), "municipality", "enterprises", "en")
+    taxonomy = data.taxonomy
+    figure = build_map_figure(
+        view.map, base, "en", project_runtime.style, {c: c for c in taxonomy.sector_codes}, taxonomy.colors()
+    )
+    seats = figure.data[TRACE_SEATS]
+    assert seats.visible is True and figure.data[TRACE_MUNICIPALITIES].visible is False
+    assert list(seats.lon) == data.municipalities["seat_lon"].tolist()  # real seats, no invented shapes
+    nis = data.municipalities.index.get_loc("nis")
+    assert max(seats.marker.size) == seats.marker.size[nis]  # the largest count gets the largest symbol
+
+
+def test_hover_numbers_follow_the_language(figure_inputs):
+    runtime, names, colors = figure_inputs
+    view = explore_view(runtime, Filters(), "district", "enterprises_per_1000", "sr-Latn")
+    figure = build_map_figure(view.map, runtime.map_base, "sr-Latn", runtime.style, names, colors)
+    shown = [row[1] for row in figure.data[TRACE_DISTRICTS].customdata]
+    assert all("," in value and "." not in value for value in shown)  # 6,05 not 6.05
+
+
+def test_sector_chart_orders_bars_and_uses_sector_colours(figure_inputs):
+    runtime, names, colors = figure_inputs
+    view = explore_view(runtime, Filters(), "district", "enterprises", "en")
+    chart = sector_bar_chart(view.sector_counts, names, colors, "en")
+    bar = chart.data[0]
+    assert list(bar.x) == sorted(bar.x)
+    assert list(bar.customdata)[-1] == view.sector_counts.idxmax()
+    assert bar.marker.color[-1] == colors[view.sector_counts.idxmax()]

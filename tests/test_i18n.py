@@ -1,0 +1,80 @@
+"""The translation layer: complete catalogue, correct transliteration and number formats."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard.i18n import LANGUAGES, format_number, format_percent, to_cyrillic, translate
+from dashboard.i18n.catalogue import MESSAGES
+from dashboard.i18n.script import to_latin
+from dashboard.sources.problems import PROBLEM_CODES, Problem
+
+PACKAGE = Path(__file__).resolve().parent.parent / "dashboard"
+
+
+def test_every_message_exists_in_serbian_latin_and_english():
+    for key, entry in MESSAGES.items():
+        assert entry.get("sr-Latn"), key
+        assert entry.get("en"), key
+        for language in LANGUAGES:
+            assert translate(key, language, **{name: "x" for name in re.findall(r"{(\w+)}", entry["en"])})
+
+
+def test_placeholders_agree_between_languages():
+    for key, entry in MESSAGES.items():
+        assert set(re.findall(r"{(\w+)}", entry["en"])) == set(re.findall(r"{(\w+)}", entry["sr-Latn"])), key
+
+
+def test_every_key_used_in_code_is_in_the_catalogue():
+    used: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        used |= set(re.findall(r'translate\(\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
+    assert used, "no translate() calls found: the scan is broken"
+    assert used - set(MESSAGES) == set()
+
+
+def test_every_problem_code_has_a_description():
+    assert {c for c in PROBLEM_CODES if f"problem.{c}" not in MESSAGES} == set()
+    assert {k for k in MESSAGES if k.startswith("problem.")} == {f"problem.{c}" for c in PROBLEM_CODES}
+
+
+def test_a_problem_with_an_unlisted_code_is_refused():
+    with pytest.raises(ValueError, match="unknown problem code"):
+        Problem(file="x.csv", code="something_new")
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Ljubljana", "Љубљана"),
+        ("Njegoš", "Његош"),
+        ("DŽEP džak", "ЏЕП џак"),
+        ("Žitorađa", "Житорађа"),
+        ("Broj {count} NACE šifara", "Број {count} NACE шифара"),
+        ("podaci.csv", "podaci.csv"),
+    ],
+)
+def test_latin_to_cyrillic(latin, cyrillic):
+    assert to_cyrillic(latin) == cyrillic
+
+
+def test_transliteration_round_trips_names():
+    for name in ("Niš", "Gadžin Han", "Ražanj", "Babušnica", "Kuršumlija", "Žitorađa", "Merošina"):
+        assert to_latin(to_cyrillic(name)) == name
+
+
+def test_number_formats_per_language():
+    assert format_number(1234.5, "sr-Latn", 1) == "1.234,5"
+    assert format_number(1234.5, "sr-Cyrl", 1) == "1.234,5"
+    assert format_number(1234.5, "en", 1) == "1,234.5"
+    assert format_number(float("nan"), "en") == "–"
+    assert format_percent(0.25, "sr-Latn") == "25,0 %"
+    assert format_percent(0.25, "en") == "25.0%"
+
+
+def test_unknown_key_fails_loudly():
+    with pytest.raises(KeyError):
+        translate("no.such.key", "en")
