@@ -22,7 +22,7 @@ def kpi_cards(totals: dict[str, int], language: str) -> dbc.Row:
                             html.Div(
                                 format_number(totals[name], language),
                                 id=ids.kpi_id(name),
-                                className="kpi-value",
+                                className=f"kpi-value kpi-{name}",
                             ),
                         ]
                     ),

@@ -1,0 +1,96 @@
+"""The served app: offline by construction, robust to bad data, and any region is data."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import dash
+import pytest
+from plotly.utils import PlotlyJSONEncoder
+
+from dashboard.app import create_app
+from dashboard.config import DEFAULT_REGION_DIR, Settings
+from dashboard.sources.region import ManifestError, load_region
+
+EXTERNAL_URL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
+CSS_REMOTE = re.compile(r"""url\(\s*["']?(?:https?:)?//""", re.IGNORECASE)
+
+
+def page_text(lang: str | None = None) -> str:
+    """All text of the main page's layout as Dash renders it for ``?lang=...``."""
+    layout = dash.page_registry["pages.explore"]["layout"](lang=lang)
+    return json.dumps(layout.to_plotly_json(), cls=PlotlyJSONEncoder, ensure_ascii=False)
+
+
+def test_served_page_references_nothing_outside_the_app():
+    app = create_app(Settings())
+    client = app.server.test_client()
+    html = client.get("/").get_data(as_text=True)
+    assert client.get("/").status_code == 200
+    assert not EXTERNAL_URL.search(html), EXTERNAL_URL.search(html)
+    # Every script and stylesheet the page names is served by this app.
+    referenced = re.findall(r"""(?:src|href)="([^"]+)\"""", html)
+    assert any(url.endswith(".css") or ".css?" in url for url in referenced)
+    for url in referenced:
+        assert url.startswith("/"), url
+        assert client.get(url).status_code == 200, url
+    # Stylesheets pull no remote fonts or images.
+    for url in (u for u in referenced if ".css" in u):
+        assert not CSS_REMOTE.search(client.get(url).get_data(as_text=True)), url
+    # The map style names no tile server or remote glyphs; the glyph files exist.
+    style = json.dumps(app.server.test_client().get("/").get_data(as_text=True))
+    assert "tiles.basemaps" not in style and "openmaptiles" not in style
+    assert client.get("/assets/glyphs/Open%20Sans%20Regular/0-255.pbf").status_code == 200
+    assert client.get("/assets/glyphs/Open%20Sans%20Bold/1024-1279.pbf").status_code == 200
+
+
+def test_responses_are_compressed():
+    app = create_app(Settings())
+    response = app.server.test_client().get("/", headers={"Accept-Encoding": "gzip"})
+    assert response.headers.get("Content-Encoding") == "gzip"
+
+
+def test_language_comes_from_the_url():
+    create_app(Settings())  # loads the data the page layout reads
+    english = page_text("en")
+    cyrillic = page_text("sr-Cyrl")
+    latin = page_text()
+    assert "Creative Industries Map of South Serbia" in english
+    assert "Мапа креативних индустрија Јужне Србије" in cyrillic
+    assert "Mapa kreativnih industrija Južne Srbije" in latin
+    assert "Демонстрациони подаци" in cyrillic  # the synthetic-data badge, in the chosen script
+
+
+def test_app_starts_with_broken_data_and_says_what_is_wrong(tmp_path):
+    region = tmp_path / "data"
+    shutil.copytree(DEFAULT_REGION_DIR, region, ignore=shutil.ignore_patterns("store"))
+    (region / "geo" / "municipalities.geojson").write_text("not geojson at all", encoding="utf-8")
+    (region / "mapping" / "demo_enterprises.csv").write_text(
+        "registration_number,name,nace,municipality,employees\n1,Good,62.01,nis,3\n2,,62.01,nis,x\n",
+        encoding="utf-8",
+    )
+    create_app(Settings(region_dir=region, default_language="en"))
+    html = page_text()
+    assert "Data problems: 3" in html  # corrupt boundaries + empty name + employees not a number
+    assert "The file cannot be read" in html
+    assert "The business name is empty." in html
+    # Without municipal polygons the map says so and falls back to the seats.
+    assert "Municipality boundaries are not available" in html
+
+
+def test_a_second_region_needs_data_alone(tiny_region):
+    create_app(Settings(region_dir=tiny_region, default_language="en"))
+    html = page_text()
+    assert "Tiny test region" in html
+    assert "Alpha" in html and "Second district" in html
+    assert "Data problems" not in html  # Cyrillic 'Бета' and 'Alpha' resolved; all rows valid
+
+
+def test_region_manifest_errors_are_clear(tmp_path):
+    with pytest.raises(ManifestError, match="region manifest not found"):
+        load_region(tmp_path)
+    (tmp_path / "region.toml").write_text('id = "x"\n[files]\nsectors = "s.csv"\n', encoding="utf-8")
+    with pytest.raises(ManifestError, match=r"missing files\.municipality_reference"):
+        load_region(tmp_path)

@@ -1,0 +1,65 @@
+"""End to end in headless Chromium: the page loads offline, filters drive every view."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.components import ids
+from dashboard.config import Settings
+from dashboard.figures.map import TRACE_FIRST_SECTOR, TRACE_MUNICIPALITIES
+
+pytestmark = pytest.mark.browser
+
+MAP_DATA = f"return document.getElementById('{ids.MAP}').querySelector('.js-plotly-plot').data"
+CHART_DATA = f"return document.getElementById('{ids.SECTOR_CHART}').querySelector('.js-plotly-plot').data"
+
+
+def kpi(dash_duo, name: str) -> str:
+    return dash_duo.find_element(f".kpi-{name}").text
+
+
+def map_points(dash_duo) -> int:
+    return dash_duo.driver.execute_script(
+        MAP_DATA + f".slice({TRACE_FIRST_SECTOR}).reduce((n, t) => n + (t.lon ? t.lon.length : 0), 0)"
+    )
+
+
+def test_sector_filter_changes_kpis_map_and_chart_with_nothing_from_outside(dash_duo, project_data):
+    app = create_app(Settings(default_language="en"))
+    dash_duo.start_server(app)
+    dash_duo.wait_for_element(f"#{ids.MAP} .js-plotly-plot", timeout=20)
+    dash_duo.wait_for_text_to_equal(".kpi-enterprises", "3,000", timeout=20)
+    before = {name: kpi(dash_duo, name) for name in ("enterprises", "employees", "sectors")}
+    assert before["sectors"] == "8"
+    assert map_points(dash_duo) == 3000
+    municipal_z_before = dash_duo.driver.execute_script(MAP_DATA + f"[{TRACE_MUNICIPALITIES}].z")
+
+    # Tick "Crafts and design" in the sector filter.
+    dash_duo.find_element("input[value='crafts-design']").click()
+    dash_duo.wait_for_text_to_equal(".kpi-enterprises", "513", timeout=20)
+
+    after = {name: kpi(dash_duo, name) for name in ("enterprises", "employees", "sectors")}
+    assert after["enterprises"] == "513" and after["sectors"] == "1"
+    assert after["employees"] != before["employees"]
+    assert map_points(dash_duo) == 513
+    municipal_z_after = dash_duo.driver.execute_script(MAP_DATA + f"[{TRACE_MUNICIPALITIES}].z")
+    locations = dash_duo.driver.execute_script(MAP_DATA + f"[{TRACE_MUNICIPALITIES}].locations")
+    population = project_data.municipalities["population"]
+    # The default metric is enterprises per 1,000 inhabitants: back to counts, they add up.
+    counts = [z * population[code] / 1000 for z, code in zip(municipal_z_after, locations, strict=True)]
+    assert sum(counts) == pytest.approx(513) and municipal_z_after != municipal_z_before
+    bars = dash_duo.driver.execute_script(CHART_DATA + "[0].x")
+    assert sorted(bars)[-1] == 513 and sum(bars) == 513
+
+    # Everything the page loaded came from this server: no CDN, no tile server, no font service.
+    origin = urlparse(dash_duo.server_url).netloc
+    resources = dash_duo.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert resources, "the page loaded no resources at all?"
+    assert {urlparse(url).netloc for url in resources} == {origin}
+    assert any("/assets/glyphs/" in url for url in resources)  # map labels use local glyphs
+    assert dash_duo.get_logs() == []  # no JavaScript errors
