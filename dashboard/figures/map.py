@@ -204,7 +204,16 @@ def build_map_figure(
         "zmin": 0,
         "marker": {"opacity": 0.72, "line": {"width": 0.8, "color": "#ffffff"}},
         "hovertemplate": value_hover,
-        "colorbar": {"thickness": 12, "len": 0.6, "x": 0.995, "xanchor": "right"},
+        "colorbar": {
+            "thickness": 12,
+            "len": 0.5,
+            "x": 0.01,
+            "xanchor": "left",
+            "y": 0.97,
+            "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "title": {"side": "top"},
+        },
     }
     traces: list[go.BaseTraceType] = [
         go.Choroplethmap(
@@ -255,17 +264,18 @@ def build_map_figure(
         figure.data[index].update(properties)
     figure.update_layout(
         map={"style": style, "center": base.center, "zoom": base.zoom},
-        margin={"l": 0, "r": 0, "t": 0, "b": 58},
+        margin={"l": 0, "r": 0, "t": 0, "b": 80},
         height=MAP_HEIGHT,
         uirevision="keep-view",  # zoom and pan survive every filter change
         legend={
-            "title": {"text": translate("label.sectors", language), "side": "left"},
             "orientation": "h",
             "x": 0.005,
             "y": -0.01,
             "yanchor": "top",
             "font": {"size": 12},
             "itemsizing": "constant",
+            "entrywidth": 0.25,
+            "entrywidthmode": "fraction",
         },
         template="none",
         font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},

@@ -72,7 +72,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "label.municipality": {"sr-Latn": "Opština", "en": "Municipality"},
     "label.employees": {"sr-Latn": "Zaposleni", "en": "Employees"},
-    "label.sectors": {"sr-Latn": "Sektori", "en": "Sectors"},
     # Key figures and charts
     "kpi.enterprises": {"sr-Latn": "Kreativna preduzeća", "en": "Creative enterprises"},
     "kpi.employees": {"sr-Latn": "Zaposleni", "en": "Employees"},
