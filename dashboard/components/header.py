@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dash
 import dash_bootstrap_components as dbc
 from dash import html
 
@@ -9,7 +10,31 @@ from dashboard.components import ids
 from dashboard.i18n import LANGUAGE_LABELS, LANGUAGES, translate
 
 
-def header(language: str, region_name: str, show_demo_badge: bool) -> html.Header:
+def page_links(language: str, current_path: str) -> html.Nav:
+    """One link per registered page that declares a ``nav_key`` (its title's message key).
+
+    Pages join the navigation by registering with ``nav_key=...`` and ``order=...``;
+    the header never needs editing for a new page. Links keep the language.
+    """
+    pages = sorted(
+        (p for p in dash.page_registry.values() if p.get("nav_key")), key=lambda p: p.get("order") or 0
+    )
+    return html.Nav(
+        [
+            html.A(
+                translate(page["nav_key"], language),
+                href=f"{page['path']}?lang={language}",
+                className="nav-link-page" + (" active" if page["path"] == current_path else ""),
+                **({"aria-current": "page"} if page["path"] == current_path else {}),
+            )
+            for page in pages
+        ],
+        className="page-nav",
+        **{"aria-label": translate("app.pages", language)},
+    )
+
+
+def header(language: str, region_name: str, show_demo_badge: bool, current_path: str = "/") -> html.Header:
     languages = html.Nav(
         [
             html.A(
@@ -44,6 +69,7 @@ def header(language: str, region_name: str, show_demo_badge: bool) -> html.Heade
                 ],
                 className="app-heading",
             ),
+            page_links(language, current_path),
             badge,
             languages,
         ],

@@ -18,7 +18,9 @@ from dashboard.indicators import LEVELS, METRICS, Filters
 from dashboard.runtime import current
 from dashboard.views import explore_view
 
-dash.register_page(__name__, path="/", title="Creative Industries Map of South Serbia")
+dash.register_page(
+    __name__, path="/", title="Creative Industries Map of South Serbia", nav_key="nav.explore", order=0
+)
 
 DEFAULT_LEVEL = "municipality"
 DEFAULT_METRIC = "enterprises_per_1000"

@@ -1,0 +1,1 @@
+"""Message modules, one per part of the app; each defines ``MESSAGES``."""
