@@ -11,8 +11,8 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
-METRICS = ("enterprises", "employees", "enterprises_per_1000")
-LEVELS = ("district", "municipality")
+METRICS = ("enterprises", "employees", "enterprises_per_1000", "location_quotient")
+LEVELS = ("district", "municipality", "hexagon", "enterprises")
 TIERS = ("high", "medium", "low")
 
 
@@ -25,11 +25,16 @@ class Filters:
     sectors: tuple[str, ...] = ()
     size_classes: tuple[str, ...] = ()
     tiers: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()  # (first, last) founding years, inclusive; () = all
 
     @classmethod
     def from_values(cls, **values: object) -> Filters:
         """Build from UI values, where a cleared dropdown may arrive as None."""
         return cls(**{f.name: tuple(values.get(f.name) or ()) for f in fields(cls)})
+
+    def without(self, *names: str) -> Filters:
+        """The same filters with some cleared, e.g. the sector filter for location quotients."""
+        return Filters(**{f.name: () if f.name in names else getattr(self, f.name) for f in fields(self)})
 
 
 def filter_mask(enterprises: pd.DataFrame, filters: Filters, tiers: pd.Series) -> np.ndarray:
@@ -50,7 +55,25 @@ def filter_mask(enterprises: pd.DataFrame, filters: Filters, tiers: pd.Series) -
     if filters.tiers:
         allowed = tiers.index[tiers.isin(filters.tiers)]
         mask &= enterprises["municipality"].isin(allowed).to_numpy()
+    if filters.years:
+        first, last = filters.years
+        years = pd.to_numeric(enterprises["founding_year"], errors="coerce")
+        mask &= years.between(first, last).fillna(False).to_numpy(dtype=bool)
     return mask
+
+
+def location_quotient(sector_counts: pd.Series, all_counts: pd.Series) -> pd.Series:
+    """LQ of one sector per unit: its share of the unit's enterprises over its share region-wide.
+
+    1 means the sector is as present as in the region as a whole; 2, twice as
+    concentrated. Units with no enterprises get 0.
+    """
+    total = float(all_counts.sum())
+    regional_share = float(sector_counts.sum()) / total if total else 0.0
+    if regional_share == 0:
+        return pd.Series(0.0, index=all_counts.index)
+    local_share = (sector_counts / all_counts.where(all_counts > 0)).fillna(0.0)
+    return local_share / regional_share
 
 
 def aggregate(enterprises: pd.DataFrame, units: pd.DataFrame, key: str) -> pd.DataFrame:

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.columns import EnterpriseColumns
 from dashboard.config import Settings
 from dashboard.figures.map import MapBase
 from dashboard.figures.style import map_style
+from dashboard.geometry import hexagon_grid, hexagon_of
 from dashboard.indicators import aggregate, district_units, provisional_potential
 from dashboard.sources.bundle import RegionData, load_region_data
+from dashboard.sources.enterprises import SIZE_CLASSES
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class Runtime:
     district_units: pd.DataFrame  # district reference with summed population
     potential: pd.DataFrame  # provisional score and tier per municipality
     style: dict
+    columns: EnterpriseColumns  # the enterprises coded for fast filtering and counting
 
     @classmethod
     def load(cls, settings: Settings) -> Runtime:
@@ -33,6 +37,18 @@ class Runtime:
         units = district_units(data.municipalities, data.districts)
         by_municipality = aggregate(data.enterprises, data.municipalities, "municipality")
         attribution = " · ".join(data.region.attribution.values())
+        hexagons = (
+            hexagon_grid(data.boundaries.districts.union_all()) if data.boundaries.has_districts else None
+        )
+        columns = EnterpriseColumns.build(
+            data.enterprises,
+            districts=list(data.districts.index),
+            municipalities=list(data.municipalities.index),
+            sectors=data.taxonomy.sector_codes,
+            size_classes=[name for name, _, _ in SIZE_CLASSES],
+            hexagons=list(hexagons.index) if hexagons is not None else [],
+            hexagon_of_row=hexagon_of(data.enterprises["lon"], data.enterprises["lat"]),
+        )
         return cls(
             settings=settings,
             data=data,
@@ -41,6 +57,7 @@ class Runtime:
                 data.districts,
                 data.boundaries.municipalities,
                 data.boundaries.districts,
+                hexagons,
             ),
             district_units=units,
             potential=provisional_potential(by_municipality),
@@ -49,6 +66,7 @@ class Runtime:
                 tiles_attribution=settings.basemap_attribution,
                 attribution=attribution,
             ),
+            columns=columns,
         )
 
 

@@ -1,19 +1,25 @@
 """What one state of the controls means for every view: a pure function of the data.
 
 Callbacks call :func:`explore_view` and hand its parts to the figures; nothing
-here knows about Dash components, so it is tested without a browser.
+here knows about Dash components, so it is tested without a browser. Counting
+goes through :class:`~dashboard.columns.EnterpriseColumns`, so a filter change
+at 100,000 enterprises costs milliseconds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.figures.map import MapView
 from dashboard.i18n import localized_name
-from dashboard.indicators import Filters, aggregate, filter_mask, sector_counts, totals
+from dashboard.indicators import Filters, location_quotient
 from dashboard.runtime import Runtime
+
+MAX_POINTS = 4000  # beyond this the map shows density instead of single enterprises
 
 
 @dataclass(frozen=True)
@@ -21,50 +27,160 @@ class ExploreView:
     map: MapView
     totals: dict[str, int]
     sector_counts: pd.Series
+    size_counts: pd.Series
+    year_counts: pd.Series
     synthetic_shown: bool
+    rows: np.ndarray  # positions of the shown enterprises in RegionData.enterprises
 
 
 def unit_names(table: pd.DataFrame, language: str) -> pd.Series:
     return pd.Series([localized_name(row, language) for row in table.itertuples()], index=table.index)
 
 
-def explore_view(runtime: Runtime, filters: Filters, level: str, metric: str, language: str) -> ExploreView:
-    data = runtime.data
-    enterprises = data.enterprises
-    shown = enterprises[filter_mask(enterprises, filters, runtime.potential["tier"])]
-    by_municipality = aggregate(shown, data.municipalities, "municipality")
-    by_district = aggregate(shown, runtime.district_units, "district")
-    municipality_names = unit_names(data.municipalities, language)
-    points = {
-        sector: pd.DataFrame(
-            {
-                "lon": group["lon"],
-                "lat": group["lat"],
-                "name": group["name"],
-                "municipality_name": group["municipality"].map(municipality_names),
-                "employees": group["employees"],
-            }
-        )
-        for sector, group in _groups(shown, data.taxonomy.sector_codes)
+def shown_rows(runtime: Runtime, filters: Filters, selection: list[int] | None = None) -> np.ndarray:
+    """Row positions passing the filters (and inside a map selection, when there is one)."""
+    mask = runtime.columns.mask(filters, runtime.potential["tier"])
+    if selection:
+        chosen = np.zeros(len(mask), dtype=bool)
+        chosen[np.asarray([i for i in selection if 0 <= i < len(mask)], dtype=np.int64)] = True
+        mask &= chosen
+    return np.flatnonzero(mask)
+
+
+def _per_unit(counts: pd.Series, employees: pd.Series, population: pd.Series, metric: str) -> pd.Series:
+    if metric == "employees":
+        return employees
+    if metric == "enterprises_per_1000":
+        return (counts / population.reindex(counts.index).astype(float) * 1000).fillna(0.0)
+    return counts
+
+
+def explore_view(
+    runtime: Runtime,
+    filters: Filters,
+    level: str,
+    metric: str,
+    language: str,
+    *,
+    lq_sector: str | None = None,
+    selection: list[int] | None = None,
+) -> ExploreView:
+    data, columns = runtime.data, runtime.columns
+    mask = columns.mask(filters, runtime.potential["tier"])
+    counts = {name: columns.count(name, mask) for name in ("district", "municipality", "hexagon")}
+    staff = {
+        name: columns.count(name, mask, employees=True) for name in ("district", "municipality", "hexagon")
     }
+    municipality_population = data.municipalities["population"]
+    district_population = runtime.district_units["population"]
+
+    metric_label = ""
+    if metric == "location_quotient":
+        sector = lq_sector or data.taxonomy.sector_codes[0]
+        metric_label = data.taxonomy.sector_name(sector, language)
+        base = columns.mask(filters.without("sectors"), runtime.potential["tier"])
+        in_sector = base & (columns.codes["sector"] == columns.categories["sector"].index(sector))
+        district_values = location_quotient(
+            columns.count("district", in_sector), columns.count("district", base)
+        )
+        municipality_values = location_quotient(
+            columns.count("municipality", in_sector), columns.count("municipality", base)
+        )
+    else:
+        district_values = _per_unit(counts["district"], staff["district"], district_population, metric)
+        municipality_values = _per_unit(
+            counts["municipality"], staff["municipality"], municipality_population, metric
+        )
+    hexagon_metric = "employees" if metric == "employees" else "enterprises"
+
+    rows = shown_rows(runtime, filters, selection)
+    municipality_names = unit_names(data.municipalities, language)
+    points_shown = int(mask.sum()) <= MAX_POINTS
+    points = dict(
+        _points(runtime, np.flatnonzero(mask) if points_shown else np.array([], int), municipality_names)
+    )
+    sectors = columns.count("sector", mask)
+    first, last = columns.year_span()
     return ExploreView(
         map=MapView(
             level=level,
             metric=metric,
-            district_values=by_district[metric],
-            municipality_values=by_municipality[metric],
+            district_values=district_values,
+            municipality_values=municipality_values,
+            hexagon_values=counts["hexagon"] if hexagon_metric == "enterprises" else staff["hexagon"],
+            hexagon_metric=hexagon_metric,
             district_names=unit_names(data.districts, language),
             municipality_names=municipality_names,
             points=points,
+            points_shown=points_shown,
+            metric_label=metric_label,
         ),
-        totals=totals(shown),
-        sector_counts=sector_counts(shown, data.taxonomy.sector_codes),
-        synthetic_shown=bool(shown["synthetic"].any()) if len(shown) else False,
+        totals={
+            "enterprises": int(mask.sum()),
+            "employees": int(columns.employees[mask].sum()),
+            "sectors": int((sectors > 0).sum()),
+        },
+        sector_counts=sectors,
+        size_counts=columns.count("size_class", mask),
+        year_counts=columns.count_years(mask, first, last),
+        synthetic_shown=bool(columns.synthetic[mask].any()),
+        rows=rows,
     )
 
 
-def _groups(frame: pd.DataFrame, sectors: list[str]):
+def _points(
+    runtime: Runtime, rows: np.ndarray, municipality_names: pd.Series
+) -> Iterator[tuple[str, pd.DataFrame]]:
     """Every sector in a fixed order, empty ones included, so map traces never shift."""
-    grouped = dict(tuple(frame.groupby("sector", observed=True))) if len(frame) else {}
-    for sector in sectors:
-        yield sector, grouped.get(sector, frame.iloc[0:0])
+    columns = runtime.columns
+    enterprises = runtime.data.enterprises
+    sector_codes = columns.codes["sector"][rows]
+    names = enterprises["name"].to_numpy()[rows]
+    municipality = np.asarray(municipality_names.reindex(columns.categories["municipality"]), dtype=object)
+    for index, sector in enumerate(columns.categories["sector"]):
+        pick = sector_codes == index
+        chosen = rows[pick]
+        yield (
+            sector,
+            pd.DataFrame(
+                {
+                    "lon": columns.lon[chosen],
+                    "lat": columns.lat[chosen],
+                    "name": names[pick],
+                    "municipality_name": municipality[columns.codes["municipality"][chosen]],
+                    "employees": columns.employees[chosen],
+                    "row": chosen,
+                }
+            ),
+        )
+
+
+def unit_figures(runtime: Runtime, filters: Filters, municipality: str) -> tuple[dict, dict, dict, pd.Series]:
+    """Key figures of a municipality, its district and the region under the filters other than
+    the geographic ones (so the comparison stays meaningful), plus its sector counts."""
+    columns, data = runtime.columns, runtime.data
+    context = columns.mask(filters.without("districts", "municipalities"), runtime.potential["tier"])
+    counts = columns.count("municipality", context)
+    staff = columns.count("municipality", context, employees=True)
+    population = data.municipalities["population"].astype(float)
+    district = data.municipalities.at[municipality, "district_code"]
+    in_district = data.municipalities.index[data.municipalities["district_code"] == district]
+
+    def figures(codes) -> dict[str, float]:
+        enterprises, employees = float(counts[codes].sum()), float(staff[codes].sum())
+        return {
+            "enterprises": enterprises,
+            "employees": employees,
+            "enterprises_per_1000": enterprises / population[codes].sum() * 1000,
+            "average_size": employees / enterprises if enterprises else float("nan"),
+        }
+
+    in_unit = context & (
+        columns.codes["municipality"] == columns.categories["municipality"].index(municipality)
+    )
+    return (
+        figures([municipality]),
+        figures(list(in_district)),
+        figures(list(data.municipalities.index)),
+        columns.count("sector", in_unit),
+    )

@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from dashboard.components import ids
 from dashboard.i18n import translate
-from dashboard.indicators import TIERS
+from dashboard.indicators import TIERS, Filters
 from dashboard.sources.enterprises import SIZE_CLASSES
 
 
@@ -24,7 +24,12 @@ def filter_panel(
     district_options: list[dict],
     municipality_options: list[dict],
     sector_options: list[dict],
+    values: Filters | None = None,
+    years: tuple[int, int] = (2000, 2025),
 ) -> dbc.Card:
+    """``values`` are the filters to start from (e.g. read from the URL)."""
+    values = values or Filters()
+    first, last = years
     placeholder = translate("filters.all", language)
     provisional = translate("filters.provisional", language)
     return dbc.Card(
@@ -36,6 +41,7 @@ def filter_panel(
                     dcc.Dropdown(
                         id=ids.filter_id("districts"),
                         options=district_options,
+                        value=list(values.districts),
                         multi=True,
                         placeholder=placeholder,
                     ),
@@ -45,6 +51,7 @@ def filter_panel(
                     dcc.Dropdown(
                         id=ids.filter_id("municipalities"),
                         options=municipality_options,
+                        value=list(values.municipalities),
                         multi=True,
                         placeholder=placeholder,
                     ),
@@ -54,7 +61,7 @@ def filter_panel(
                     dbc.Checklist(
                         id=ids.filter_id("sectors"),
                         options=sector_options,
-                        value=[],
+                        value=list(values.sectors),
                         className="sector-checklist",
                     ),
                 ),
@@ -66,7 +73,7 @@ def filter_panel(
                             {"label": translate(f"size.{name}", language), "value": name}
                             for name, _, _ in SIZE_CLASSES
                         ],
-                        value=[],
+                        value=list(values.size_classes),
                     ),
                 ),
                 _group(
@@ -74,10 +81,23 @@ def filter_panel(
                     dbc.Checklist(
                         id=ids.filter_id("tiers"),
                         options=[{"label": translate(f"tier.{t}", language), "value": t} for t in TIERS],
-                        value=[],
+                        value=list(values.tiers),
                         inline=True,
                     ),
                     translate("filters.tier_help", language),
+                ),
+                _group(
+                    translate("filters.years", language),
+                    dcc.RangeSlider(
+                        id=ids.filter_id("years"),
+                        min=first,
+                        max=last,
+                        step=1,
+                        value=list(values.years) or [first, last],
+                        marks={y: str(y) for y in range(first - first % 5 + 5, last + 1, 10)},
+                        tooltip={"placement": "bottom", "always_visible": False},
+                        allowCross=False,
+                    ),
                 ),
                 dbc.Button(
                     translate("filters.reset", language),

@@ -10,6 +10,11 @@ from dashboard.components import ids
 from dashboard.i18n import LANGUAGE_LABELS, LANGUAGES, translate
 
 
+def language_href(language: str, query: str) -> str:
+    extra = query.lstrip("?")
+    return f"?lang={language}" + (f"&{extra}" if extra else "")
+
+
 def page_links(language: str, current_path: str) -> html.Nav:
     """One link per registered page that declares a ``nav_key`` (its title's message key).
 
@@ -34,12 +39,16 @@ def page_links(language: str, current_path: str) -> html.Nav:
     )
 
 
-def header(language: str, region_name: str, show_demo_badge: bool, current_path: str = "/") -> html.Header:
+def header(
+    language: str, region_name: str, show_demo_badge: bool, current_path: str = "/", query: str = ""
+) -> html.Header:
+    """``query`` is the page's state without the language; the language links keep it."""
     languages = html.Nav(
         [
             html.A(
                 LANGUAGE_LABELS[code],
-                href=f"?lang={code}",
+                id={"type": ids.LANGUAGE_LINK, "lang": code},
+                href=language_href(code, query),
                 lang=code,
                 className="lang-link" + (" active" if code == language else ""),
                 **({"aria-current": "true"} if code == language else {}),

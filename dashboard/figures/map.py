@@ -14,21 +14,22 @@ from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from dash import Patch
 from shapely.ops import polylabel
 
 from dashboard.figures.style import LABEL_FONT, LABEL_FONT_BOLD
+from dashboard.geometry import fit_view
 from dashboard.i18n import format_number, translate
 
 TRACE_DISTRICTS = 0
 TRACE_MUNICIPALITIES = 1
 TRACE_SEATS = 2
-TRACE_DISTRICT_LABELS = 3
-TRACE_MUNICIPALITY_LABELS = 4
-TRACE_FIRST_SECTOR = 5
+TRACE_HEXAGONS = 3
+TRACE_DISTRICT_LABELS = 4
+TRACE_MUNICIPALITY_LABELS = 5
+TRACE_FIRST_SECTOR = 6
 # The lighter two-thirds of ColorBrewer YlGnBu (sequential, colour-blind safe): dark enough to
 # read differences, light enough that labels and sector points stay legible on top.
 COLORSCALE = [
@@ -39,9 +40,11 @@ COLORSCALE = [
     [0.8, "#41b6c4"],
     [1.0, "#1d91c0"],
 ]
-MAP_HEIGHT = 640
-ASSUMED_MAP_WIDTH_PX = 900  # to fit the region on first draw; the user can zoom from there
-METRIC_DECIMALS = {"enterprises": 0, "employees": 0, "enterprises_per_1000": 2}
+# ColorBrewer PuOr (diverging, colour-blind safe) for location quotients around 1.
+LQ_COLORSCALE = [[0.0, "#5e3c99"], [0.25, "#b2abd2"], [0.5, "#f7f7f7"], [0.75, "#fdb863"], [1.0, "#e66101"]]
+MAP_HEIGHT = 600
+FILL_OPACITY = 0.72
+METRIC_DECIMALS = {"enterprises": 0, "employees": 0, "enterprises_per_1000": 2, "location_quotient": 2}
 
 
 def _label_points(frame: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -53,12 +56,10 @@ def _label_points(frame: gpd.GeoDataFrame) -> pd.DataFrame:
     return pd.DataFrame({"lon": [p.x for p in points], "lat": [p.y for p in points]}, index=frame.index)
 
 
-def _fit(bounds: tuple[float, float, float, float]) -> tuple[dict[str, float], float]:
-    minx, miny, maxx, maxy = bounds
-    center = {"lon": (minx + maxx) / 2, "lat": (miny + maxy) / 2}
-    span = max(maxx - minx, (maxy - miny) / math.cos(math.radians(center["lat"])) * 1.4, 1e-6)
-    zoom = math.log2(360 * ASSUMED_MAP_WIDTH_PX / 512 / span)
-    return center, round(zoom, 2)
+def _bounds(frame: gpd.GeoDataFrame | None) -> dict[str, tuple[float, float, float, float]]:
+    if frame is None or frame.empty:
+        return {}
+    return {code: tuple(float(v) for v in geometry.bounds) for code, geometry in frame.geometry.items()}
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,14 @@ class MapBase:
 
     district_geojson: dict[str, Any] | None
     municipality_geojson: dict[str, Any] | None
+    hexagon_geojson: dict[str, Any] | None
     district_codes: list[str]
     municipality_codes: list[str]
+    hexagon_codes: list[str]
     district_labels: pd.DataFrame  # index code -> lon, lat
     municipality_labels: pd.DataFrame
     seats: pd.DataFrame  # index municipality code -> lon, lat
+    unit_bounds: dict[str, tuple[float, float, float, float]]  # district and municipality codes
     center: dict[str, float]
     zoom: float
 
@@ -86,46 +90,67 @@ class MapBase:
         districts: pd.DataFrame,
         municipal_polygons: gpd.GeoDataFrame | None,
         district_polygons: gpd.GeoDataFrame | None,
+        hexagons: gpd.GeoDataFrame | None = None,
     ) -> MapBase:
         seats = municipalities[["seat_lon", "seat_lat"]].set_axis(["lon", "lat"], axis=1)
-        if municipal_polygons is not None and not municipal_polygons.empty:
-            municipality_labels = _label_points(municipal_polygons)
-            municipality_geojson = municipal_polygons[["geometry"]].to_geo_dict(drop_id=False)
-        else:
-            municipality_labels, municipality_geojson = seats, None
-        if district_polygons is not None and not district_polygons.empty:
-            district_labels = _label_points(district_polygons)
-            district_geojson = district_polygons[["geometry"]].to_geo_dict(drop_id=False)
+        has_municipal = municipal_polygons is not None and not municipal_polygons.empty
+        has_district = district_polygons is not None and not district_polygons.empty
+        has_hexagons = hexagons is not None and not hexagons.empty
+        seat_bounds = {
+            code: (row.lon - 0.05, row.lat - 0.04, row.lon + 0.05, row.lat + 0.04)
+            for code, row in seats.iterrows()
+        }
+        if has_district:
             bounds = tuple(district_polygons.total_bounds)
+            district_labels = _label_points(district_polygons)
         else:
-            district_labels = seats.groupby(municipalities["district_code"]).mean()
-            district_geojson = None
             bounds = (seats["lon"].min(), seats["lat"].min(), seats["lon"].max(), seats["lat"].max())
-        center, zoom = _fit(bounds)  # type: ignore[arg-type]
+            district_labels = seats.groupby(municipalities["district_code"]).mean()
+        center, zoom = fit_view(bounds)  # type: ignore[arg-type]
         return cls(
-            district_geojson,
-            municipality_geojson,
-            list(districts.index),
-            list(municipalities.index),
-            district_labels,
-            municipality_labels,
-            seats,
-            center,
-            zoom,
+            district_geojson=district_polygons[["geometry"]].to_geo_dict(drop_id=False)
+            if has_district
+            else None,
+            municipality_geojson=(
+                municipal_polygons[["geometry"]].to_geo_dict(drop_id=False) if has_municipal else None
+            ),
+            hexagon_geojson=hexagons[["geometry"]].to_geo_dict(drop_id=False) if has_hexagons else None,
+            district_codes=list(districts.index),
+            municipality_codes=list(municipalities.index),
+            hexagon_codes=list(hexagons.index) if has_hexagons else [],
+            district_labels=district_labels,
+            municipality_labels=_label_points(municipal_polygons) if has_municipal else seats,
+            seats=seats,
+            unit_bounds=seat_bounds | _bounds(municipal_polygons) | _bounds(district_polygons),
+            center=center,
+            zoom=zoom,
         )
+
+    def focus(self, codes: list[str]) -> tuple[dict[str, float], float]:
+        """Centre and zoom that frame the given units (the whole region for none)."""
+        boxes = [self.unit_bounds[c] for c in codes if c in self.unit_bounds]
+        if not boxes:
+            return self.center, self.zoom
+        minx, miny, maxx, maxy = zip(*boxes, strict=True)
+        center, zoom = fit_view((min(minx), min(miny), max(maxx), max(maxy)))
+        return center, round(zoom - 0.5, 2)  # leave the neighbours in sight
 
 
 @dataclass(frozen=True)
 class MapView:
-    """What the map should show now: the values behind one state of the filters."""
+    """What the map should show now: the values behind one state of the controls."""
 
-    level: str  # 'district' | 'municipality'
+    level: str  # one of indicators.LEVELS
     metric: str
     district_values: pd.Series  # index district code
     municipality_values: pd.Series  # index municipality code
+    hexagon_values: pd.Series  # index H3 cell; enterprises or employees (never a density)
+    hexagon_metric: str
     district_names: pd.Series
     municipality_names: pd.Series
-    points: dict[str, pd.DataFrame]  # sector code -> lon, lat, name, municipality, employees
+    points: dict[str, pd.DataFrame]  # sector -> lon, lat, name, municipality_name, employees, row
+    points_shown: bool  # False when there are too many enterprises to draw one by one
+    metric_label: str = ""  # e.g. the sector a location quotient is about
 
 
 def _hover_values(values: pd.Series, names: pd.Series, metric: str, language: str) -> list[list[str]]:
@@ -141,50 +166,76 @@ def _symbol_sizes(values: pd.Series) -> list[float]:
     return [round(6 + 34 * math.sqrt(max(float(v), 0.0) / top), 1) for v in values]
 
 
+def _scale(values: pd.Series, metric: str) -> dict[str, Any]:
+    """Colour range: 0..max for counts and densities, symmetric around 1 for LQs."""
+    if metric == "location_quotient":
+        spread = max(float((values - 1).abs().max()), 0.25)
+        return {"zmin": 1 - spread, "zmax": 1 + spread, "colorscale": LQ_COLORSCALE}
+    return {"zmin": 0, "zmax": max(float(values.max()), 1e-9), "colorscale": COLORSCALE}
+
+
 def trace_updates(view: MapView, base: MapBase, language: str) -> dict[int, dict[str, Any]]:
     """The data-dependent properties of every trace, keyed by trace index."""
-    metric_label = translate(f"metric.{view.metric}", language)
-    district_level = view.level == "district"
+    level = view.level
+    title = translate(f"metric.{view.metric}", language)
+    if view.metric_label:
+        title = f"{title}: {view.metric_label}"
     polygons = base.has_municipal_polygons
+    show_hexagons = level == "hexagon" or (level == "enterprises" and not view.points_shown)
     d_values = view.district_values.reindex(base.district_codes, fill_value=0)
     m_values = view.municipality_values.reindex(base.municipality_codes, fill_value=0)
-    colorbar = {"title": {"text": metric_label}}
+    h_values = view.hexagon_values.reindex(base.hexagon_codes, fill_value=0)
+    # Outside the two choropleth levels the municipalities stay as outlines under the data.
+    municipal_fill = level == "municipality"
     updates: dict[int, dict[str, Any]] = {
         TRACE_DISTRICTS: {
             "z": d_values.to_list(),
-            "zmax": max(float(d_values.max()), 1e-9),
+            **_scale(d_values, view.metric),
             "customdata": _hover_values(d_values, view.district_names, view.metric, language),
-            "visible": district_level and base.district_geojson is not None,
-            "colorbar": colorbar,
+            "visible": level == "district" and base.district_geojson is not None,
+            "colorbar": {"title": {"text": title}},
         },
         TRACE_MUNICIPALITIES: {
             "z": m_values.to_list(),
-            "zmax": max(float(m_values.max()), 1e-9),
+            **_scale(m_values, view.metric),
             "customdata": _hover_values(m_values, view.municipality_names, view.metric, language),
-            "visible": not district_level and polygons,
-            "colorbar": colorbar,
+            "visible": polygons and level != "district",
+            "marker": {"opacity": FILL_OPACITY if municipal_fill else 0.0},
+            "hoverinfo": "all" if municipal_fill else "skip",
+            "showscale": municipal_fill,
+            "colorbar": {"title": {"text": title}},
         },
         TRACE_SEATS: {
             "marker": {"size": _symbol_sizes(m_values)},
             "customdata": _hover_values(m_values, view.municipality_names, view.metric, language),
-            "visible": not district_level and not polygons,
+            "visible": level == "municipality" and not polygons,
         },
-        TRACE_DISTRICT_LABELS: {"visible": district_level},
-        TRACE_MUNICIPALITY_LABELS: {"visible": not district_level},
+        TRACE_HEXAGONS: {
+            "z": h_values.to_list(),
+            "zmax": max(float(h_values.max()), 1e-9),
+            "customdata": [[format_number(v, language)] for v in h_values],
+            "visible": show_hexagons and base.hexagon_geojson is not None,
+            "colorbar": {"title": {"text": translate(f"metric.{view.hexagon_metric}", language)}},
+        },
+        TRACE_DISTRICT_LABELS: {"visible": level == "district"},
+        TRACE_MUNICIPALITY_LABELS: {"visible": level != "district"},
     }
+    points_visible = view.points_shown and level != "hexagon"
     for offset, points in enumerate(view.points.values()):
+        shown = points if points_visible else points.iloc[0:0]
         updates[TRACE_FIRST_SECTOR + offset] = {
-            "lon": points["lon"].to_list(),
-            "lat": points["lat"].to_list(),
-            "customdata": np.column_stack(
-                [
-                    points["name"].astype(str),
-                    points["municipality_name"].astype(str),
-                    [format_number(v, language) for v in points["employees"]],
-                ]
-            ).tolist()
-            if len(points)
-            else [],
+            "lon": shown["lon"].round(5).to_list(),
+            "lat": shown["lat"].round(5).to_list(),
+            "customdata": list(
+                zip(
+                    shown["name"].astype(str),
+                    shown["municipality_name"].astype(str),
+                    [format_number(v, language) for v in shown["employees"]],
+                    shown["row"].astype(int).to_list(),
+                    strict=True,
+                )
+            ),
+            "cluster": {"enabled": level == "enterprises"},
         }
     return updates
 
@@ -199,36 +250,34 @@ def build_map_figure(
 ) -> go.Figure:
     """The whole map, geometry included: sent to the browser once per page load."""
     value_hover = "<b>%{customdata[0]}</b><br>" + "%{customdata[1]}<extra></extra>"
-    choropleth = {
-        "colorscale": COLORSCALE,
-        "zmin": 0,
-        "marker": {"opacity": 0.72, "line": {"width": 0.8, "color": "#ffffff"}},
-        "hovertemplate": value_hover,
-        "colorbar": {
-            "thickness": 12,
-            "len": 0.5,
-            "x": 0.01,
-            "xanchor": "left",
-            "y": 0.97,
-            "yanchor": "top",
-            "bgcolor": "rgba(255,255,255,0.85)",
-            "title": {"side": "top"},
-        },
+    colorbar = {
+        "orientation": "h",
+        "thickness": 10,
+        "len": 0.38,
+        "x": 0.01,
+        "xanchor": "left",
+        "y": 0.99,
+        "yanchor": "top",
+        "bgcolor": "rgba(255,255,255,0.85)",
+        "title": {"side": "top", "font": {"size": 12}},
+        "tickfont": {"size": 11},
     }
+    choropleth = {
+        "marker": {"opacity": FILL_OPACITY, "line": {"width": 0.8, "color": "#ffffff"}},
+        "hovertemplate": value_hover,
+        "colorbar": colorbar,
+        "showlegend": False,
+    }
+    enterprises_label = translate("metric.enterprises", language)
     traces: list[go.BaseTraceType] = [
         go.Choroplethmap(
-            geojson=base.district_geojson,
-            locations=base.district_codes,
-            name="districts",
-            showlegend=False,
-            **choropleth,
+            geojson=base.district_geojson, locations=base.district_codes, name="districts", **choropleth
         ),
         go.Choroplethmap(
             geojson=base.municipality_geojson,
             locations=base.municipality_codes,
             name="municipalities",
-            showlegend=False,
-            **choropleth,
+            **choropleth | {"marker": {"opacity": FILL_OPACITY, "line": {"width": 0.8, "color": "#7b8794"}}},
         ),
         go.Scattermap(
             lon=base.seats["lon"].to_list(),
@@ -238,6 +287,17 @@ def build_map_figure(
             showlegend=False,
             hovertemplate=value_hover,
             marker={"color": "#2c7fb8", "opacity": 0.6},
+        ),
+        go.Choroplethmap(
+            geojson=base.hexagon_geojson,
+            locations=base.hexagon_codes,
+            name="hexagons",
+            colorscale=COLORSCALE,
+            zmin=0,
+            marker={"opacity": 0.8, "line": {"width": 0.3, "color": "#ffffff"}},
+            hovertemplate=f"{enterprises_label}: %{{customdata[0]}}<extra></extra>",
+            colorbar=colorbar,
+            showlegend=False,
         ),
         _labels(base.district_labels, view.district_names, LABEL_FONT_BOLD, 15, "districts"),
         _labels(base.municipality_labels, view.municipality_names, LABEL_FONT, 12, "municipalities"),
@@ -256,7 +316,9 @@ def build_map_figure(
                 legendgroup=sector,
                 uid=f"sector-{sector}",
                 marker={"color": sector_colors[sector], "size": 6, "opacity": 0.9},
+                showlegend=False,  # the filter panel and the sector chart carry the colour key
                 hovertemplate=hover,
+                cluster={"maxzoom": 12, "step": [20, 100], "size": [14, 20, 28], "opacity": 0.85},
             )
         )
     figure = go.Figure(traces)
@@ -264,19 +326,11 @@ def build_map_figure(
         figure.data[index].update(properties)
     figure.update_layout(
         map={"style": style, "center": base.center, "zoom": base.zoom},
-        margin={"l": 0, "r": 0, "t": 0, "b": 80},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=MAP_HEIGHT,
         uirevision="keep-view",  # zoom and pan survive every filter change
-        legend={
-            "orientation": "h",
-            "x": 0.005,
-            "y": -0.01,
-            "yanchor": "top",
-            "font": {"size": 12},
-            "itemsizing": "constant",
-            "entrywidth": 0.25,
-            "entrywidthmode": "fraction",
-        },
+        clickmode="event",
+        dragmode="pan",
         template="none",
         font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},
     )
@@ -296,11 +350,19 @@ def _labels(points: pd.DataFrame, names: pd.Series, font: str, size: int, name: 
     )
 
 
-def map_patch(view: MapView, base: MapBase, language: str) -> Patch:
-    """Only what changed: values, colours, visibility and points -- never geometry."""
+def map_patch(
+    view: MapView, base: MapBase, language: str, focus: tuple[dict[str, float], float] | None = None
+) -> Patch:
+    """Only what changed: values, colours, visibility and points -- never geometry.
+
+    ``focus`` (centre, zoom) moves the view, e.g. after a click drills into a unit.
+    """
     patch = Patch()
     for index, properties in trace_updates(view, base, language).items():
         _assign(patch["data"][index], properties)
+    if focus is not None:
+        patch["layout"]["map"]["center"] = focus[0]
+        patch["layout"]["map"]["zoom"] = focus[1]
     return patch
 
 

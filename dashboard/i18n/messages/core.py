@@ -39,6 +39,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filters.provisional": {"sr-Latn": "privremeno", "en": "provisional"},
     "filters.all": {"sr-Latn": "Sve", "en": "All"},
     "filters.reset": {"sr-Latn": "Poništi filtere", "en": "Clear all filters"},
+    "filters.years": {"sr-Latn": "Godina osnivanja", "en": "Founding year"},
+    # Drill-down
+    "crumb.label": {"sr-Latn": "Gde se nalazite", "en": "Where you are"},
+    "crumb.several": {"sr-Latn": "{count} opština", "en": "{count} municipalities"},
+    "profile.population": {
+        "sr-Latn": "Stanovništvo (2022): {population}",
+        "en": "Population (2022): {population}",
+    },
+    "profile.versus": {
+        "sr-Latn": "okrug {district} · region {region}",
+        "en": "district {district} · region {region}",
+    },
+    "profile.average_size": {"sr-Latn": "Prosečan broj zaposlenih", "en": "Average employees per firm"},
+    "profile.sector_mix": {"sr-Latn": "Sektorska struktura", "en": "Sector mix"},
+    # Table
+    "table.title": {"sr-Latn": "Preduzeća", "en": "Enterprises"},
+    "table.search": {"sr-Latn": "Pretraga po imenu ili mestu", "en": "Search by name or place"},
+    "table.count": {"sr-Latn": "prikazano {shown} od {total}", "en": "showing {shown} of {total}"},
+    "column.name": {"sr-Latn": "Poslovno ime", "en": "Business name"},
+    "column.sector": {"sr-Latn": "Sektor", "en": "Sector"},
+    "column.municipality": {"sr-Latn": "Opština", "en": "Municipality"},
+    "column.settlement": {"sr-Latn": "Mesto", "en": "Settlement"},
+    "column.employees": {"sr-Latn": "Zaposleni", "en": "Employees"},
+    "column.founding_year": {"sr-Latn": "Godina osnivanja", "en": "Founded"},
+    "column.nace": {"sr-Latn": "Šifra delatnosti", "en": "Activity code"},
+    "column.legal_form": {"sr-Latn": "Pravna forma", "en": "Legal form"},
+    "column.location_precision": {"sr-Latn": "Tačnost lokacije", "en": "Location precision"},
     "size.micro": {"sr-Latn": "Mikro (0–9)", "en": "Micro (0–9)"},
     "size.small": {"sr-Latn": "Mala (10–49)", "en": "Small (10–49)"},
     "size.medium": {"sr-Latn": "Srednja (50–249)", "en": "Medium (50–249)"},
@@ -50,9 +77,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "map.level": {"sr-Latn": "Nivo", "en": "Level"},
     "level.district": {"sr-Latn": "Okruzi", "en": "Districts"},
     "level.municipality": {"sr-Latn": "Opštine", "en": "Municipalities"},
+    "level.hexagon": {"sr-Latn": "Heksagoni", "en": "Hexagons"},
+    "level.enterprises": {"sr-Latn": "Preduzeća", "en": "Enterprises"},
+    "map.lq_sector": {"sr-Latn": "Sektor", "en": "Sector"},
+    "map.too_many_points": {
+        "sr-Latn": "Izabrano je {count} preduzeća, previše za pojedinačni prikaz: mapa prikazuje gustinu. "
+        "Suzite filtere da vidite pojedinačna preduzeća.",
+        "en": "{count} enterprises are selected, too many to draw one by one: the map shows their density. "
+        "Narrow the filters to see single enterprises.",
+    },
     "map.metric": {"sr-Latn": "Pokazatelj", "en": "Indicator"},
     "metric.enterprises": {"sr-Latn": "Broj preduzeća", "en": "Enterprises"},
     "metric.employees": {"sr-Latn": "Broj zaposlenih", "en": "Employees"},
+    "metric.location_quotient": {"sr-Latn": "Koeficijent lokalizacije", "en": "Location quotient"},
     "metric.enterprises_per_1000": {
         "sr-Latn": "Preduzeća na 1.000 stanovnika",
         "en": "Enterprises per 1,000 inhabitants",
@@ -75,6 +112,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kpi.sectors": {"sr-Latn": "Zastupljeni sektori", "en": "Sectors present"},
     "kpi.of_total": {"sr-Latn": "od {total} ukupno", "en": "of {total} in all"},
     "chart.sectors.title": {"sr-Latn": "Preduzeća po sektorima", "en": "Enterprises by sector"},
+    "chart.sizes.title": {"sr-Latn": "Preduzeća po veličini", "en": "Enterprises by size"},
+    "chart.timeline.title": {
+        "sr-Latn": "Preduzeća po godini osnivanja (prevucite da izaberete period)",
+        "en": "Enterprises by founding year (drag to choose a period)",
+    },
+    "chart.timeline.axis": {"sr-Latn": "Godina osnivanja", "en": "Founding year"},
     # Footer and data problems
     "footer.boundaries": {"sr-Latn": "Granice", "en": "Boundaries"},
     "footer.settlements": {"sr-Latn": "Naselja", "en": "Settlements"},

@@ -1,0 +1,128 @@
+"""The enterprise table as integer-coded numpy columns, for filtering and counting fast.
+
+Every filter change recomputes counts per district, municipality, hexagon,
+sector, size class and year. With pandas ``groupby`` that costs tens of
+milliseconds at 100,000 enterprises; with integer codes a filter is a lookup
+``allowed[codes]`` and a count is one ``np.bincount`` -- well under a
+millisecond each. The codes are built once, when the data is loaded.
+
+``dashboard.indicators.aggregate`` is the readable pandas definition of the
+same counts; the tests hold the two to the same results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard.indicators import Filters
+
+NO_YEAR = -1
+CATEGORICAL = ("district", "municipality", "sector", "size_class", "hexagon")
+
+
+def _codes(values: pd.Series, categories: Sequence[str]) -> np.ndarray:
+    codes = pd.Categorical(values.astype(object), categories=list(categories)).codes
+    return codes.astype(np.int32)
+
+
+@dataclass(frozen=True)
+class EnterpriseColumns:
+    """Integer codes (position in ``categories[name]``, -1 when unknown) and numbers."""
+
+    categories: dict[str, list[str]]
+    codes: dict[str, np.ndarray]
+    employees: np.ndarray
+    founding_year: np.ndarray
+    lon: np.ndarray
+    lat: np.ndarray
+    synthetic: np.ndarray
+
+    @classmethod
+    def build(
+        cls,
+        enterprises: pd.DataFrame,
+        *,
+        districts: Sequence[str],
+        municipalities: Sequence[str],
+        sectors: Sequence[str],
+        size_classes: Sequence[str],
+        hexagons: Sequence[str],
+        hexagon_of_row: pd.Series | None = None,
+    ) -> EnterpriseColumns:
+        categories = {
+            "district": list(districts),
+            "municipality": list(municipalities),
+            "sector": list(sectors),
+            "size_class": list(size_classes),
+            "hexagon": list(hexagons),
+        }
+        source = enterprises.assign(
+            hexagon=hexagon_of_row if hexagon_of_row is not None else pd.Series("", index=enterprises.index)
+        )
+        codes = {name: _codes(source[name], categories[name]) for name in CATEGORICAL}
+        years = pd.to_numeric(enterprises["founding_year"], errors="coerce").fillna(NO_YEAR)
+        return cls(
+            categories=categories,
+            codes=codes,
+            employees=enterprises["employees"].to_numpy(dtype=np.int64),
+            founding_year=years.to_numpy(dtype=np.int32),
+            lon=enterprises["lon"].to_numpy(dtype=np.float64),
+            lat=enterprises["lat"].to_numpy(dtype=np.float64),
+            synthetic=enterprises["synthetic"].to_numpy(dtype=bool),
+        )
+
+    def __len__(self) -> int:
+        return len(self.employees)
+
+    def _allowed(self, name: str, chosen: Sequence[str]) -> np.ndarray:
+        lookup = np.zeros(len(self.categories[name]) + 1, dtype=bool)  # last slot: code -1
+        for value in chosen:
+            if value in self.categories[name]:
+                lookup[self.categories[name].index(value)] = True
+        return lookup[self.codes[name]]
+
+    def mask(self, filters: Filters, tiers: pd.Series) -> np.ndarray:
+        """Rows passing every active filter (same meaning as ``indicators.filter_mask``)."""
+        keep = np.ones(len(self), dtype=bool)
+        for name, chosen in (
+            ("district", filters.districts),
+            ("municipality", filters.municipalities),
+            ("sector", filters.sectors),
+            ("size_class", filters.size_classes),
+        ):
+            if chosen:
+                keep &= self._allowed(name, chosen)
+        if filters.tiers:
+            keep &= self._allowed("municipality", list(tiers.index[tiers.isin(filters.tiers)]))
+        if filters.years:
+            first, last = filters.years
+            keep &= (self.founding_year >= first) & (self.founding_year <= last)
+        return keep
+
+    def count(self, name: str, mask: np.ndarray, *, employees: bool = False) -> pd.Series:
+        """Enterprises (or their employees) per category of ``name`` among the masked rows."""
+        codes = self.codes[name][mask]
+        weights = self.employees[mask] if employees else None
+        valid = codes >= 0
+        counts = np.bincount(
+            codes[valid],
+            weights=None if weights is None else weights[valid],
+            minlength=len(self.categories[name]),
+        )
+        return pd.Series(counts.astype(np.int64), index=self.categories[name])
+
+    def count_years(self, mask: np.ndarray, first: int, last: int) -> pd.Series:
+        years = self.founding_year[mask]
+        years = years[(years >= first) & (years <= last)]
+        counts = np.bincount(years - first, minlength=last - first + 1)
+        return pd.Series(counts, index=range(first, last + 1))
+
+    def year_span(self) -> tuple[int, int]:
+        known = self.founding_year[self.founding_year != NO_YEAR]
+        if not len(known):
+            return (2000, 2000)
+        return int(known.min()), int(known.max())

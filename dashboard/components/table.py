@@ -1,0 +1,123 @@
+"""The table of filtered enterprises (AG Grid): sortable, searchable, columns to choose."""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+import numpy as np
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.components import ids
+from dashboard.i18n import translate
+
+TABLE_LIMIT = 500  # rows sent to the browser; the count says how many match
+COLUMNS = (
+    "name",
+    "sector",
+    "municipality",
+    "settlement",
+    "employees",
+    "founding_year",
+    "nace",
+    "legal_form",
+    "location_precision",
+)
+DEFAULT_COLUMNS = ("name", "sector", "municipality", "employees", "founding_year")
+
+
+def enterprise_table(language: str, rows: list[dict], total: int) -> dbc.Card:
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.Div(
+                    [
+                        html.H2(translate("table.title", language), className="panel-title mb-0"),
+                        html.Span(
+                            translate("table.count", language, shown=len(rows), total=total),
+                            id=ids.TABLE_COUNT,
+                            className="table-count",
+                            role="status",
+                        ),
+                        html.Label(
+                            translate("table.search", language),
+                            htmlFor=ids.TABLE_SEARCH,
+                            className="visually-hidden",
+                        ),
+                        dbc.Input(
+                            id=ids.TABLE_SEARCH,
+                            type="search",
+                            placeholder=translate("table.search", language),
+                            debounce=True,
+                            className="table-search",
+                        ),
+                    ],
+                    className="table-header",
+                ),
+                dcc.Dropdown(
+                    id=ids.TABLE_COLUMNS,
+                    options=[{"label": translate(f"column.{c}", language), "value": c} for c in COLUMNS],
+                    value=list(DEFAULT_COLUMNS),
+                    multi=True,
+                    clearable=False,
+                    className="mb-2",
+                ),
+                dag.AgGrid(
+                    id=ids.TABLE,
+                    columnDefs=column_defs(DEFAULT_COLUMNS, language),
+                    rowData=rows,
+                    defaultColDef={"sortable": True, "resizable": True, "filter": True},
+                    columnSize="responsiveSizeToFit",
+                    dashGridOptions={"pagination": True, "paginationPageSize": 20, "animateRows": False},
+                    style={"height": "430px"},
+                ),
+            ]
+        ),
+        className="mb-3",
+    )
+
+
+def column_defs(columns, language: str) -> list[dict]:
+    numeric = {"employees", "founding_year"}
+    return [
+        {"field": c, "headerName": translate(f"column.{c}", language)}
+        | ({"type": "numericColumn", "filter": "agNumberColumnFilter"} if c in numeric else {})
+        for c in COLUMNS
+        if c in columns
+    ]
+
+
+def table_rows(
+    enterprises: pd.DataFrame,
+    rows: np.ndarray,
+    sector_names: dict[str, str],
+    municipality_names: pd.Series,
+    search: str = "",
+) -> tuple[list[dict], int]:
+    """The largest ``TABLE_LIMIT`` matching enterprises (by employees) and how many match."""
+    subset = enterprises.iloc[rows]
+    if search:
+        needle = search.strip().lower()
+        hit = subset["name"].str.lower().str.contains(needle, regex=False) | subset[
+            "settlement"
+        ].str.lower().str.contains(needle, regex=False)
+        subset = subset[hit.to_numpy(dtype=bool)]
+    top = subset.nlargest(TABLE_LIMIT, "employees") if len(subset) > TABLE_LIMIT else subset
+    top = top.sort_values("employees", ascending=False)
+    table = pd.DataFrame(
+        {
+            "name": top["name"].astype(str),
+            "sector": top["sector"].map(sector_names),
+            "municipality": top["municipality"].map(municipality_names),
+            "settlement": top["settlement"].astype(str),
+            "employees": top["employees"].astype(int),
+            "founding_year": top["founding_year"]
+            .astype("Int64")
+            .astype(object)
+            .where(top["founding_year"].notna(), None),
+            "nace": top["nace"].astype(str),
+            "legal_form": top["legal_form"].astype(str),
+            "location_precision": top["location_precision"].astype(str),
+        }
+    )
+    return table.to_dict("records"), len(subset)
