@@ -220,7 +220,9 @@ def trace_updates(view: MapView, base: MapBase, language: str) -> dict[int, dict
         TRACE_DISTRICT_LABELS: {"visible": level == "district"},
         TRACE_MUNICIPALITY_LABELS: {"visible": level != "district"},
     }
-    points_visible = view.points_shown and level != "hexagon"
+    # Single enterprises belong to the municipal and enterprise levels; on the district and
+    # hexagon levels they would hide the areas being compared (and catch their clicks).
+    points_visible = view.points_shown and level in ("municipality", "enterprises")
     for offset, points in enumerate(view.points.values()):
         shown = points if points_visible else points.iloc[0:0]
         updates[TRACE_FIRST_SECTOR + offset] = {

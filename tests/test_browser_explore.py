@@ -1,0 +1,194 @@
+"""The linked views in a real browser: map clicks drill down, chart clicks and a timeline
+brush filter, and map, charts, KPIs, table and URL always agree."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import parse_qs, urlparse
+
+import numpy as np
+import pytest
+import selenium
+import shapely
+from selenium.webdriver.common.action_chains import ActionChains
+
+from dashboard.app import create_app
+from dashboard.components import ids
+from dashboard.config import Settings
+from dashboard.figures.map import TRACE_DISTRICTS, TRACE_FIRST_SECTOR, TRACE_MUNICIPALITIES
+
+pytestmark = pytest.mark.browser
+
+PLOT = "document.getElementById('{}').querySelector('.js-plotly-plot')"
+MAP = PLOT.format(ids.MAP)
+
+
+def wait_until(check, timeout: float = 15.0):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("condition not met in time")
+
+
+def query(dash_duo) -> dict[str, list[str]]:
+    return parse_qs(urlparse(dash_duo.driver.current_url).query)
+
+
+def kpi(dash_duo, name: str) -> int:
+    return int(dash_duo.find_element(f".kpi-{name}").text.replace(",", ""))
+
+
+def offset(element, x: float, y: float) -> tuple[float, float]:
+    """Selenium < 4.3 measures element offsets from the top-left corner, later ones from the centre."""
+    if tuple(int(p) for p in selenium.__version__.split(".")[:2]) >= (4, 3):
+        return x - element.size["width"] / 2, y - element.size["height"] / 2
+    return x, y
+
+
+def click_on_map(dash_duo, candidates: list[tuple[float, float]], expected: str | None = None) -> None:
+    """Click the map at the first of ``candidates`` (lon, lat) where the pointer is over the
+    area ``expected`` (an enterprise marker nearby would catch the click instead), using
+    MapLibre's own projection to find the pixel. ``expected=None`` clicks the first one."""
+    wait_until(
+        lambda: dash_duo.driver.execute_script(f"return !{MAP}._fullLayout.map._subplot.map.isMoving()")
+    )
+    time.sleep(0.5)
+    canvas = dash_duo.find_element(f"#{ids.MAP} canvas.maplibregl-canvas")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", canvas)
+    for lon, lat in candidates:
+        x, y = dash_duo.driver.execute_script(
+            f"const p = {MAP}._fullLayout.map._subplot.map.project([arguments[0], arguments[1]]);"
+            "return [p.x, p.y];",
+            lon,
+            lat,
+        )
+        ActionChains(dash_duo.driver).move_to_element_with_offset(canvas, *offset(canvas, x, y)).pause(
+            0.4
+        ).perform()
+        hovered = dash_duo.driver.execute_script(f"return ({MAP}._hoverdata || []).map(p => p.location)")
+        if expected is None or expected in hovered:
+            ActionChains(dash_duo.driver).click().perform()
+            return
+    raise AssertionError(f"no candidate spot hovered over {expected}")
+
+
+def spots_inside(polygon, enterprises) -> list[tuple[float, float]]:
+    """Points well inside ``polygon``, those farthest from any enterprise first: a click there
+    lands on the area rather than on an enterprise's marker."""
+    polygon = polygon.buffer(-0.02)
+    minx, miny, maxx, maxy = polygon.bounds
+    spots = []
+    for i in range(1, 12):
+        for j in range(1, 12):
+            x, y = minx + (maxx - minx) * i / 12, miny + (maxy - miny) * j / 12
+            if polygon.contains(shapely.Point(x, y)):
+                distance = float(np.min(np.hypot(enterprises["lon"] - x, enterprises["lat"] - y)))
+                spots.append((distance, (x, y)))
+    return [spot for _, spot in sorted(spots, reverse=True)]
+
+
+def map_points(dash_duo) -> int:
+    return dash_duo.driver.execute_script(
+        f"return {MAP}.data.slice({TRACE_FIRST_SECTOR}).reduce((n, t) => n + (t.lon ? t.lon.length : 0), 0)"
+    )
+
+
+def table_total(dash_duo) -> int:
+    text = dash_duo.find_element(f"#{ids.TABLE_COUNT}").text  # "showing 500 of 1,234"
+    return int(text.rsplit(" ", 1)[-1].replace(",", ""))
+
+
+@pytest.fixture
+def explore(dash_duo):
+    app = create_app(Settings(default_language="en"))
+    dash_duo.start_server(app)
+    dash_duo.wait_for_element(f"#{ids.MAP} canvas.maplibregl-canvas", timeout=20)
+    wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.map._subplot.map.loaded()"))
+    return dash_duo
+
+
+def test_click_district_then_municipality_then_sector_then_brush(explore, project_runtime):
+    dash_duo = explore
+    data = project_runtime.data
+    assert kpi(dash_duo, "enterprises") == len(data.enterprises)
+
+    # 1. Districts level, click Pirot District: filter to it and drill to its municipalities.
+    dash_duo.find_element(f"#{ids.LEVEL} label[for$='_input_district']").click()
+    wait_until(
+        lambda: dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_DISTRICTS}].visible") is True
+    )
+    label = project_runtime.map_base.district_labels.loc["RS-22"]
+    click_on_map(dash_duo, [(label["lon"], label["lat"])], expected="RS-22")
+    in_pirot_district = int((data.enterprises["district"] == "RS-22").sum())
+    wait_until(lambda: kpi(dash_duo, "enterprises") == in_pirot_district)
+    assert query(dash_duo)["district"] == ["RS-22"]
+    assert dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_MUNICIPALITIES}].visible") is True
+    assert map_points(dash_duo) == in_pirot_district
+    assert table_total(dash_duo) == in_pirot_district
+    assert "Pirot District" in dash_duo.find_element(f"#{ids.BREADCRUMB}").text
+
+    # 2. Click the municipality of Pirot: its side panel opens with its own figures.
+    pirot = data.boundaries.municipalities.geometry["pirot"]
+    click_on_map(
+        dash_duo, spots_inside(pirot, data.enterprises.query("district == 'RS-22'")), expected="pirot"
+    )
+    in_pirot = int((data.enterprises["municipality"] == "pirot").sum())
+    wait_until(lambda: kpi(dash_duo, "enterprises") == in_pirot)
+    assert query(dash_duo)["municipality"] == ["pirot"]
+    panel = dash_duo.find_element(f"#{ids.PROFILE}").text
+    assert "Pirot" in panel and f"{in_pirot}" in panel
+
+    # 3. Click the crafts bar of the sector chart.
+    crafts = data.enterprises.query("municipality == 'pirot' and sector == 'crafts-design'")
+    bars = dash_duo.driver.execute_script(f"return {PLOT.format(ids.SECTOR_CHART)}.data[0].customdata")
+    bar = dash_duo.find_elements(f"#{ids.SECTOR_CHART} .bars .point")[bars.index("crafts-design")]
+    ActionChains(dash_duo.driver).move_to_element(bar).pause(0.6).click().perform()
+    wait_until(lambda: kpi(dash_duo, "enterprises") == len(crafts))
+    assert query(dash_duo)["sector"] == ["crafts-design"]
+    assert dash_duo.find_element("input[value='crafts-design']").is_selected()
+    assert map_points(dash_duo) == len(crafts)
+
+    # 4. Brush the founding-year timeline over a period.
+    plot_area = dash_duo.find_element(f"#{ids.TIMELINE} .nsewdrag")
+    width = plot_area.size["width"]
+    start = offset(plot_area, width * 0.2, plot_area.size["height"] / 2)
+    ActionChains(dash_duo.driver).move_to_element_with_offset(
+        plot_area, *start
+    ).click_and_hold().move_by_offset(width * 0.45, 0).release().perform()
+    wait_until(lambda: "years" in query(dash_duo))
+    first, last = (int(y) for y in query(dash_duo)["years"][0].split("-"))
+    expected = crafts[crafts["founding_year"].between(first, last)]
+    wait_until(lambda: kpi(dash_duo, "enterprises") == len(expected))
+    assert 0 < len(expected) < len(crafts)
+    assert kpi(dash_duo, "employees") == int(expected["employees"].sum())
+    assert table_total(dash_duo) == len(expected)
+    chart = dash_duo.driver.execute_script(f"return {PLOT.format(ids.SECTOR_CHART)}.data[0]")
+    assert sum(chart["x"]) == len(expected)
+
+    # 5. The back button undoes the last step; "clear all" resets every view.
+    dash_duo.driver.back()
+    wait_until(lambda: "years" not in query(dash_duo))
+    wait_until(lambda: kpi(dash_duo, "enterprises") == len(crafts))
+    reset = dash_duo.find_element(f"#{ids.RESET}")
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", reset
+    )
+    wait_until(lambda: kpi(dash_duo, "enterprises") == len(data.enterprises))
+    assert table_total(dash_duo) == len(data.enterprises)
+
+
+def test_shared_link_restores_the_view(dash_duo, project_runtime):
+    app = create_app(Settings(default_language="en"))
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/?lang=sr-Latn&district=RS-21&level=hexagon&size=micro")
+    dash_duo.wait_for_element(f"#{ids.MAP} canvas.maplibregl-canvas", timeout=20)
+    data = project_runtime.data
+    expected = data.enterprises.query("district == 'RS-21' and size_class == 'micro'")
+    wait_until(
+        lambda: dash_duo.find_element(".kpi-enterprises").text == f"{len(expected):,}".replace(",", ".")
+    )
+    assert dash_duo.find_element(f"#{ids.LEVEL} input[value='hexagon']").is_selected()
+    assert "Toplički okrug" in dash_duo.find_element(f"#{ids.BREADCRUMB}").text

@@ -1,0 +1,107 @@
+"""The fast columnar counts agree with the readable pandas definitions; URL state round-trips."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard.geometry import hexagon_grid, hexagon_of
+from dashboard.indicators import Filters, aggregate, filter_mask, location_quotient
+from dashboard.state import ExploreState
+
+SECTORS = [
+    "advertising",
+    "architecture",
+    "crafts-design",
+    "film-media",
+    "it-software",
+    "publishing",
+    "heritage",
+    "arts",
+]
+SIZES = ["micro", "small", "medium", "large"]
+
+
+@pytest.fixture(scope="module")
+def coded(project_runtime):
+    return project_runtime.columns, project_runtime.data.enterprises, project_runtime.potential["tier"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sectors=st.lists(st.sampled_from(SECTORS), max_size=3, unique=True),
+    sizes=st.lists(st.sampled_from(SIZES), max_size=2, unique=True),
+    districts=st.lists(st.sampled_from(["RS-20", "RS-21", "RS-22"]), max_size=2, unique=True),
+    tiers=st.lists(st.sampled_from(["high", "medium", "low"]), max_size=2, unique=True),
+    years=st.one_of(
+        st.just(()), st.tuples(st.integers(1995, 2025), st.integers(1995, 2025)).map(sorted).map(tuple)
+    ),
+)
+def test_columnar_mask_and_counts_match_pandas(coded, project_data, sectors, sizes, districts, tiers, years):
+    columns, enterprises, tier_of = coded
+    filters = Filters(
+        districts=tuple(districts),
+        sectors=tuple(sectors),
+        size_classes=tuple(sizes),
+        tiers=tuple(tiers),
+        years=years,
+    )
+    fast = columns.mask(filters, tier_of)
+    slow = filter_mask(enterprises, filters, tier_of)
+    assert np.array_equal(fast, slow)
+    reference = aggregate(enterprises[slow], project_data.municipalities, "municipality")
+    assert columns.count("municipality", fast).tolist() == reference["enterprises"].tolist()
+    assert columns.count("municipality", fast, employees=True).tolist() == reference["employees"].tolist()
+
+
+def test_unknown_filter_values_select_nothing_rather_than_everything(coded):
+    columns, _, tier_of = coded
+    assert columns.mask(Filters(sectors=("no-such-sector",)), tier_of).sum() == 0
+
+
+def test_location_quotient_by_hand():
+    sector = pd.Series({"a": 6, "b": 2, "c": 0})
+    everything = pd.Series({"a": 10, "b": 10, "c": 0})
+    # Region share 8/20 = 0.4; a: 0.6/0.4 = 1.5; b: 0.2/0.4 = 0.5; c has no firms.
+    assert location_quotient(sector, everything).to_dict() == pytest.approx({"a": 1.5, "b": 0.5, "c": 0.0})
+
+
+def test_hexagons_tile_the_region_and_hold_every_enterprise(project_data):
+    region = project_data.boundaries.districts.union_all()
+    grid = hexagon_grid(region)
+    covered = grid.to_crs(3035).union_all().area
+    assert covered == pytest.approx(project_data.boundaries.districts.to_crs(3035).union_all().area, rel=1e-3)
+    cells = hexagon_of(project_data.enterprises["lon"], project_data.enterprises["lat"])
+    assert cells.isin(grid.index).all()
+    assert 150 < len(grid) < 400  # resolution 6: a few hundred cells, light enough to send once
+
+
+def test_state_round_trips_through_the_query_string():
+    state = ExploreState(
+        filters=Filters(
+            districts=("RS-22",),
+            municipalities=("pirot",),
+            sectors=("crafts-design", "arts"),
+            size_classes=("micro",),
+            tiers=("high",),
+            years=(2010, 2020),
+        ),
+        level="hexagon",
+        metric="location_quotient",
+        lq_sector="crafts-design",
+        view=(43.15, 22.59, 9.5),
+    )
+    query = state.to_query()
+    assert query.startswith("?district=RS-22&municipality=pirot&sector=crafts-design,arts")
+    params = dict(part.split("=", 1) for part in query[1:].split("&"))
+    assert ExploreState.from_query(params) == state
+
+
+def test_defaults_write_nothing_and_junk_reads_as_defaults():
+    assert ExploreState().to_query() == ""
+    junk = ExploreState.from_query({"level": "galaxy", "metric": "vibes", "years": "soon", "at": "1,2"})
+    assert junk == ExploreState()
+    assert ExploreState.from_query({"years": "2020-2010"}).filters.years == (2010, 2020)
