@@ -33,8 +33,17 @@ class ExploreView:
     rows: np.ndarray  # positions of the shown enterprises in RegionData.enterprises
 
 
+_NAMES: dict[tuple[int, str], tuple[pd.DataFrame, pd.Series]] = {}
+
+
 def unit_names(table: pd.DataFrame, language: str) -> pd.Series:
-    return pd.Series([localized_name(row, language) for row in table.itertuples()], index=table.index)
+    """Unit names in the language's script, index = code (memoised: reference tables never change)."""
+    key = (id(table), language)
+    cached = _NAMES.get(key)
+    if cached is None or cached[0] is not table:
+        names = pd.Series([localized_name(row, language) for row in table.itertuples()], index=table.index)
+        cached = _NAMES[key] = (table, names)
+    return cached[1]
 
 
 def shown_rows(runtime: Runtime, filters: Filters, selection: list[int] | None = None) -> np.ndarray:

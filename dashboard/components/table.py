@@ -11,7 +11,7 @@ from dash import dcc, html
 from dashboard.components import ids
 from dashboard.i18n import translate
 
-TABLE_LIMIT = 500  # rows sent to the browser; the count says how many match
+TABLE_LIMIT = 200  # rows sent to the browser; the count says how many match
 COLUMNS = (
     "name",
     "sector",
@@ -94,16 +94,25 @@ def table_rows(
     municipality_names: pd.Series,
     search: str = "",
 ) -> tuple[list[dict], int]:
-    """The largest ``TABLE_LIMIT`` matching enterprises (by employees) and how many match."""
-    subset = enterprises.iloc[rows]
+    """The largest ``TABLE_LIMIT`` matching enterprises (by employees) and how many match.
+
+    Only the rows sent are turned into records, so the cost does not grow with the
+    number of enterprises behind the filters.
+    """
     if search:
         needle = search.strip().lower()
+        subset = enterprises.iloc[rows]
         hit = subset["name"].str.lower().str.contains(needle, regex=False) | subset[
             "settlement"
         ].str.lower().str.contains(needle, regex=False)
-        subset = subset[hit.to_numpy(dtype=bool)]
-    top = subset.nlargest(TABLE_LIMIT, "employees") if len(subset) > TABLE_LIMIT else subset
-    top = top.sort_values("employees", ascending=False)
+        rows = rows[hit.to_numpy(dtype=bool)]
+    total = len(rows)
+    employees = enterprises["employees"].to_numpy()[rows]
+    if total > TABLE_LIMIT:
+        keep = np.argpartition(-employees, TABLE_LIMIT)[:TABLE_LIMIT]
+        rows, employees = rows[keep], employees[keep]
+    top = enterprises.iloc[rows[np.argsort(-employees, kind="stable")]]
+    years = top["founding_year"].astype("Int64")
     table = pd.DataFrame(
         {
             "name": top["name"].astype(str),
@@ -111,13 +120,10 @@ def table_rows(
             "municipality": top["municipality"].map(municipality_names),
             "settlement": top["settlement"].astype(str),
             "employees": top["employees"].astype(int),
-            "founding_year": top["founding_year"]
-            .astype("Int64")
-            .astype(object)
-            .where(top["founding_year"].notna(), None),
+            "founding_year": years.astype(object).where(years.notna(), None),
             "nace": top["nace"].astype(str),
             "legal_form": top["legal_form"].astype(str),
             "location_precision": top["location_precision"].astype(str),
         }
     )
-    return table.to_dict("records"), len(subset)
+    return table.to_dict("records"), total

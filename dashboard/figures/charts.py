@@ -1,12 +1,19 @@
 """Charts beside the map. Each one is also a filter: a click or a brush on it sets the
-matching filter, and bars outside the current selection are shown faded."""
+matching filter, and bars outside the current selection are shown faded.
+
+Like the map, each chart is built once (``*_chart``) and later updated with a
+small ``Patch`` of its bar values (``*_patch``); both take their data from the
+same ``*_bars`` function, so they cannot disagree.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from dash import Patch
 
 from dashboard.i18n import format_number, translate
 
@@ -31,27 +38,42 @@ def _layout(figure: go.Figure, title: str, language: str, height: int) -> go.Fig
     return figure
 
 
-def sector_bar_chart(
+def _patch(bars: dict[str, Any]) -> Patch:
+    patch = Patch()
+    for key, value in bars.items():
+        if key == "marker":
+            patch["data"][0]["marker"]["color"] = value["color"]
+        else:
+            patch["data"][0][key] = value
+    return patch
+
+
+def sector_bars(
     counts: pd.Series,
     sector_names: dict[str, str],
     sector_colors: dict[str, str],
     language: str,
     selected: Sequence[str] = (),
+) -> dict[str, Any]:
+    counts = counts.sort_values()
+    return {
+        "x": counts.to_list(),
+        "y": [sector_names[c] for c in counts.index],
+        "customdata": list(counts.index),
+        "text": [format_number(v, language) for v in counts],
+        "marker": {
+            "color": [sector_colors[c] if not selected or c in selected else FADED for c in counts.index]
+        },
+    }
+
+
+def sector_bar_chart(
+    counts, sector_names, sector_colors, language: str, selected: Sequence[str] = ()
 ) -> go.Figure:
     """Enterprises per sector, largest at the top, in the sectors' map colours."""
-    counts = counts.sort_values()
-    colors = [sector_colors[c] if not selected or c in selected else FADED for c in counts.index]
+    bars = sector_bars(counts, sector_names, sector_colors, language, selected)
     figure = go.Figure(
-        go.Bar(
-            x=counts.to_list(),
-            y=[sector_names[c] for c in counts.index],
-            orientation="h",
-            marker={"color": colors},
-            customdata=list(counts.index),
-            text=[format_number(v, language) for v in counts],
-            textposition="auto",
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
+        go.Bar(orientation="h", textposition="auto", hovertemplate="%{y}: %{text}<extra></extra>", **bars)
     )
     figure.update_layout(
         xaxis={"rangemode": "tozero", "gridcolor": "#e5e8ec", "fixedrange": True, "automargin": True},
@@ -60,19 +82,29 @@ def sector_bar_chart(
     return _layout(figure, translate("chart.sectors.title", language), language, 330)
 
 
+def sector_bar_patch(
+    counts, sector_names, sector_colors, language: str, selected: Sequence[str] = ()
+) -> Patch:
+    return _patch(sector_bars(counts, sector_names, sector_colors, language, selected))
+
+
+def size_bars(counts: pd.Series, language: str, selected: Sequence[str] = ()) -> dict[str, Any]:
+    return {
+        "x": [translate(f"size.{name}", language) for name in counts.index],
+        "y": counts.to_list(),
+        "customdata": list(counts.index),
+        "text": [format_number(v, language) for v in counts],
+        "marker": {"color": [SIZE_COLOR if not selected or c in selected else FADED for c in counts.index]},
+    }
+
+
 def size_class_chart(counts: pd.Series, language: str, selected: Sequence[str] = ()) -> go.Figure:
     """Enterprises per EU size class: the mostly-micro structure at a glance."""
-    labels = [translate(f"size.{name}", language) for name in counts.index]
-    colors = [SIZE_COLOR if not selected or c in selected else FADED for c in counts.index]
     figure = go.Figure(
         go.Bar(
-            x=labels,
-            y=counts.to_list(),
-            marker={"color": colors},
-            customdata=list(counts.index),
-            text=[format_number(v, language) for v in counts],
             textposition="auto",
             hovertemplate="%{x}: %{text}<extra></extra>",
+            **size_bars(counts, language, selected),
         )
     )
     figure.update_layout(
@@ -82,18 +114,27 @@ def size_class_chart(counts: pd.Series, language: str, selected: Sequence[str] =
     return _layout(figure, translate("chart.sizes.title", language), language, 260)
 
 
+def size_class_patch(counts: pd.Series, language: str, selected: Sequence[str] = ()) -> Patch:
+    return _patch(size_bars(counts, language, selected))
+
+
+def timeline_bars(counts: pd.Series, language: str, years: Sequence[int] = ()) -> dict[str, Any]:
+    first, last = (years[0], years[1]) if years else (counts.index.min(), counts.index.max())
+    return {
+        "x": list(counts.index),
+        "y": counts.to_list(),
+        "text": [format_number(v, language) for v in counts],
+        "marker": {"color": [SIZE_COLOR if first <= year <= last else FADED for year in counts.index]},
+    }
+
+
 def founding_timeline(counts: pd.Series, language: str, years: Sequence[int] = ()) -> go.Figure:
     """Enterprises by founding year; drag across it to filter a period."""
-    first, last = (years[0], years[1]) if years else (counts.index.min(), counts.index.max())
-    colors = [SIZE_COLOR if first <= year <= last else FADED for year in counts.index]
     figure = go.Figure(
         go.Bar(
-            x=list(counts.index),
-            y=counts.to_list(),
-            marker={"color": colors},
-            text=[format_number(v, language) for v in counts],
             textposition="none",
             hovertemplate="%{x}: %{text}<extra></extra>",
+            **timeline_bars(counts, language, years),
         )
     )
     figure.update_layout(
@@ -103,3 +144,10 @@ def founding_timeline(counts: pd.Series, language: str, years: Sequence[int] = (
         yaxis={"rangemode": "tozero", "gridcolor": "#e5e8ec", "fixedrange": True, "automargin": True},
     )
     return _layout(figure, translate("chart.timeline.title", language), language, 240)
+
+
+def founding_timeline_patch(counts: pd.Series, language: str, years: Sequence[int] = ()) -> Patch:
+    patch = _patch(timeline_bars(counts, language, years))
+    if not years:  # "clear all": drop the brushed box too
+        patch["layout"]["selections"] = []
+    return patch

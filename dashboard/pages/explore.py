@@ -22,7 +22,14 @@ from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
 from dashboard.components.kpis import kpi_cards, kpi_values
 from dashboard.components.table import column_defs, enterprise_table, table_rows
-from dashboard.figures.charts import founding_timeline, sector_bar_chart, size_class_chart
+from dashboard.figures.charts import (
+    founding_timeline,
+    founding_timeline_patch,
+    sector_bar_chart,
+    sector_bar_patch,
+    size_class_chart,
+    size_class_patch,
+)
 from dashboard.figures.map import build_map_figure, map_patch
 from dashboard.i18n import LANGUAGES, localized_name, normalise_language, translate
 from dashboard.indicators import LEVELS, METRICS, Filters
@@ -340,9 +347,9 @@ def update_views(values, level, metric, lq_sector, selection, search, filter_ids
     return (
         map_patch(view.map, runtime.map_base, language, focus),
         kpi_values(view.totals, language),
-        sector_bar_chart(view.sector_counts, names, colors, language, filters.sectors),
-        size_class_chart(view.size_counts, language, filters.size_classes),
-        founding_timeline(view.year_counts, language, filters.years),
+        sector_bar_patch(view.sector_counts, names, colors, language, filters.sectors),
+        size_class_patch(view.size_counts, language, filters.size_classes),
+        founding_timeline_patch(view.year_counts, language, filters.years),
         not view.synthetic_shown,
         _notice(runtime, view, level, language),
         breadcrumb(list(filters.districts), list(filters.municipalities), data, language),

@@ -1,0 +1,270 @@
+"""Issue #5 targets: the explore page stays fast at 100,000 enterprises.
+
+For 1k, 10k, 100k and 200k enterprises (resampled from the demo data) it starts
+the real app and measures, through Dash's own HTTP endpoint:
+
+* server time per filter change (median; target <= 50 ms at 100k) and the size
+  of that response (target <= 300 KB),
+* process memory after loading (target <= 600 MB at 100k),
+* first page load to a drawn map in headless Chromium (target <= 2 s at 100k),
+
+and, side by side, the straightforward approach: rebuilding a plotly.express map
+with the full GeoJSON and every point on each filter change. Geometry sent to the
+browser once is measured too (target < 300 KB).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+
+from bench.common import Figure, median_ms, project_runtime, scaled_enterprises
+from dashboard.app import create_app
+from dashboard.config import Settings
+from dashboard.indicators import Filters, filter_mask
+
+SIZES_FULL = (1_000, 10_000, 100_000, 200_000)
+SIZES_QUICK = (1_000, 100_000)
+TARGET_SIZE = 100_000
+FILTER_SEQUENCE = (
+    {"sectors": ["crafts-design"]},
+    {"sectors": ["crafts-design", "it-software"]},
+    {"sectors": [], "size_classes": ["micro"]},
+    {"districts": ["RS-22"], "size_classes": []},
+    {"districts": [], "tiers": ["high"]},
+    {"tiers": [], "years": [2010, 2020]},
+    {"years": [], "sectors": ["arts"]},
+    {"sectors": []},
+)
+FILTER_NAMES = ("districts", "municipalities", "sectors", "size_classes", "tiers", "years")
+
+
+def _update_payload(output: str, values: dict, language: str = "en") -> dict:
+    """The request Dash's renderer sends when a filter of the explore page changes."""
+    filters = [
+        {"id": {"name": n, "type": "filter"}, "property": "value", "value": values.get(n, [])}
+        for n in FILTER_NAMES
+    ]
+    return {
+        "output": output,
+        "outputs": [],  # filled from the dependency below
+        "inputs": [
+            filters,
+            {"id": "map-level", "property": "value", "value": "municipality"},
+            {"id": "map-metric", "property": "value", "value": "enterprises_per_1000"},
+            {"id": "lq-sector", "property": "value", "value": "crafts-design"},
+            {"id": "map-selection", "property": "data", "value": []},
+            {"id": "enterprise-table-search", "property": "value", "value": ""},
+        ],
+        "changedPropIds": ['{"name":"sectors","type":"filter"}.value'],
+        "state": [
+            [{"id": f["id"], "property": "id", "value": f["id"]} for f in filters],
+            {"id": "language", "property": "data", "value": language},
+        ],
+    }
+
+
+def _outputs(output: str) -> list:
+    """Concrete outputs for the dependency's output string (wildcards expanded)."""
+    expanded = {
+        '{"name":["ALL"],"type":"kpi"}': [
+            {"id": {"name": n, "type": "kpi"}, "property": "children"}
+            for n in ("enterprises", "employees", "sectors")
+        ],
+        '{"lang":["ALL"],"type":"language-link"}': [
+            {"id": {"lang": c, "type": "language-link"}, "property": "href"}
+            for c in ("sr-Latn", "sr-Cyrl", "en")
+        ],
+    }
+    result = []
+    for part in output.strip(".").split("..."):
+        identifier, prop = part.rsplit(".", 1)
+        result.append(expanded.get(identifier, {"id": identifier, "property": prop}))
+    return result
+
+
+def _write_enterprises(count: int, folder: Path) -> Path:
+    base = project_runtime().data.enterprises
+    table = scaled_enterprises(base, count).drop(columns=["geometry", "location_precision", "size_class"])
+    path = folder / f"enterprises_{count}.csv"
+    table.to_csv(path, index=False)
+    return path
+
+
+def _filter_change_figures(app, count: int, repeat: int) -> Iterator[Figure]:
+    client = app.server.test_client()
+    client.get("/")
+    dependencies = client.get("/_dash-dependencies").get_json()
+    output = next(d["output"] for d in dependencies if d["output"].startswith("..region-map.figure"))
+    payloads = []
+    state: dict = {}
+    for change in FILTER_SEQUENCE:
+        state = state | change
+        payload = _update_payload(output, state)
+        payload["outputs"] = _outputs(output)
+        payloads.append(payload)
+
+    sizes: list[int] = []
+    compressed: list[int] = []
+    timings: list[float] = []
+    for _ in range(repeat):
+        for payload in payloads:
+            start = time.perf_counter()
+            response = client.post("/_dash-update-component", json=payload)
+            timings.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, response.get_data(as_text=True)[:500]
+            body = response.get_data()
+            sizes.append(len(body))
+            compressed.append(len(gzip.compress(body)))
+    at_target = count == TARGET_SIZE
+    yield Figure(
+        f"filter change server time, {count:,} enterprises (median)",
+        statistics.median(timings),
+        "ms",
+        50 if at_target else None,
+    )
+    yield Figure(
+        f"filter change response, {count:,} enterprises (largest, uncompressed)",
+        max(sizes) / 1024,
+        "KB",
+        300 if at_target else None,
+    )
+    yield Figure(
+        f"filter change response, {count:,} enterprises (largest, gzip)", max(compressed) / 1024, "KB", None
+    )
+
+
+def _naive_figures(runtime, count: int, repeat: int) -> Iterator[Figure]:
+    """The straightforward approach: a fresh plotly.express map with all geometry and points."""
+    import plotly.express as px
+
+    enterprises = runtime.data.enterprises
+    geojson = runtime.map_base.municipality_geojson
+    tiers = runtime.potential["tier"]
+    sizes: list[int] = []
+
+    def rebuild(change: dict) -> None:
+        filters = Filters.from_values(**{k: v for k, v in change.items()})
+        shown = enterprises[filter_mask(enterprises, filters, tiers)]
+        counts = shown.groupby("municipality").size().reindex(runtime.data.municipalities.index, fill_value=0)
+        figure = px.choropleth_map(
+            locations=counts.index, color=counts.to_numpy(), geojson=geojson, map_style="white-bg"
+        )
+        points = px.scatter_map(shown, lat="lat", lon="lon", color="sector", hover_name="name")
+        figure.add_traces(points.data)
+        sizes.append(len(figure.to_json().encode()))
+
+    state: dict = {}
+    changes = []
+    for change in FILTER_SEQUENCE:
+        state = state | change
+        changes.append(dict(state))
+    cycle = iter(changes * (repeat + 2))
+    timing = median_ms(lambda: rebuild(next(cycle)), repeat=len(changes) * repeat // 2 or 1)
+    yield Figure(f"naive px rebuild per filter change, {count:,} enterprises (median)", timing, "ms", None)
+    yield Figure(f"naive px rebuild response, {count:,} enterprises (largest)", max(sizes) / 1024, "KB", None)
+
+
+def _page_load_seconds(app, count: int) -> float:
+    """Wall time from navigation to a drawn map (MapLibre loaded, data traces present)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    port = server.server_port
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--enable-unsafe-swiftshader",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options)
+    try:
+        drawn = (
+            "const g = document.querySelector('#region-map .js-plotly-plot');"
+            "return !!(g && g._fullLayout && g._fullLayout.map && g._fullLayout.map._subplot"
+            " && g._fullLayout.map._subplot.map.loaded() && !g._fullLayout.map._subplot.map.isMoving()"
+            " && g.data.length > 5);"
+        )
+        driver.get(f"http://127.0.0.1:{port}/?lang=en")  # warm the browser's and server's caches
+        deadline = time.time() + 60
+        while not driver.execute_script(drawn) and time.time() < deadline:
+            time.sleep(0.05)
+        timings = []
+        for _ in range(3):
+            driver.get("about:blank")
+            start = time.perf_counter()
+            driver.get(f"http://127.0.0.1:{port}/?lang=en")
+            while not driver.execute_script(drawn):
+                if time.perf_counter() - start > 60:
+                    raise RuntimeError("the map was not drawn within 60 s")
+                time.sleep(0.02)
+            timings.append(time.perf_counter() - start)
+        return statistics.median(timings)
+    finally:
+        driver.quit()
+        server.shutdown()
+
+
+def run(quick: bool) -> Iterator[Figure]:
+    runtime = project_runtime()
+    geometry = {
+        "districts and municipalities": [
+            runtime.map_base.district_geojson,
+            runtime.map_base.municipality_geojson,
+        ],
+        "hexagon grid": [runtime.map_base.hexagon_geojson],
+    }
+    total = 0
+    for name, parts in geometry.items():
+        size = sum(len(json.dumps(p, separators=(",", ":"))) for p in parts) / 1024
+        total += size
+        yield Figure(f"geometry sent once: {name}", size, "KB", 300 if name.startswith("districts") else None)
+    yield Figure("geometry sent once: all map layers", total, "KB", 300)
+
+    with tempfile.TemporaryDirectory() as folder:
+        for count in SIZES_QUICK if quick else SIZES_FULL:
+            path = _write_enterprises(count, Path(folder))
+            started = time.perf_counter()
+            app = create_app(Settings(enterprises_file=path))
+            load_seconds = time.perf_counter() - started
+            yield Figure(f"start-up (load and validate), {count:,} enterprises", load_seconds, "s", None)
+            memory = psutil.Process(os.getpid()).memory_info().rss / 2**20
+            yield Figure(
+                f"process memory, {count:,} enterprises", memory, "MB", 600 if count == TARGET_SIZE else None
+            )
+            yield from _filter_change_figures(app, count, repeat=2 if quick else 5)
+            from dashboard.runtime import current
+
+            if count <= TARGET_SIZE:
+                yield from _naive_figures(current(), count, repeat=1 if quick else 2)
+            if count == TARGET_SIZE or (not quick and count == SIZES_FULL[0]):
+                seconds = _page_load_seconds(app, count)
+                yield Figure(
+                    f"first page load to drawn map, {count:,} enterprises",
+                    seconds,
+                    "s",
+                    2 if count == TARGET_SIZE else None,
+                )
