@@ -14,6 +14,7 @@ LANGUAGE_LINK = "language-link"  # pattern-matching type: {"type": LANGUAGE_LINK
 LQ_SECTOR = "lq-sector"
 LQ_SECTOR_GROUP = "lq-sector-group"
 MAP_NOTICE = "map-notice"
+MAP_SUMMARY = "map-summary"
 BREADCRUMB = "breadcrumb"
 PROFILE = "municipality-profile"
 SIZE_CHART = "size-chart"

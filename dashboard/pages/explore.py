@@ -35,6 +35,7 @@ from dashboard.i18n import LANGUAGES, localized_name, normalise_language, transl
 from dashboard.indicators import LEVELS, METRICS, Filters
 from dashboard.runtime import Runtime, current
 from dashboard.state import ExploreState
+from dashboard.summaries import map_summary
 from dashboard.views import ExploreView, explore_view, unit_figures, unit_names
 
 dash.register_page(
@@ -151,57 +152,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                                 dbc.Row(
                                     [
                                         dbc.Col(
-                                            dbc.Card(
-                                                [
-                                                    dbc.CardHeader(
-                                                        _map_controls(language, state, names),
-                                                        className="map-controls",
-                                                    ),
-                                                    html.Div(
-                                                        _notice(runtime, view, state.level, language),
-                                                        id=ids.MAP_NOTICE,
-                                                    ),
-                                                    dcc.Graph(
-                                                        id=ids.MAP,
-                                                        figure=figure,
-                                                        config=MAP_CONFIG,
-                                                        className="region-map",
-                                                    ),
-                                                ],
-                                                className="mb-3",
-                                            ),
-                                            xl=8,
+                                            _map_card(runtime, view, state, figure, names, language), xl=8
                                         ),
                                         dbc.Col(
-                                            [
-                                                html.Div(
-                                                    _profile(runtime, filters, language), id=ids.PROFILE
-                                                ),
-                                                dbc.Card(
-                                                    dcc.Graph(
-                                                        id=ids.SECTOR_CHART,
-                                                        figure=sector_bar_chart(
-                                                            view.sector_counts,
-                                                            names,
-                                                            colors,
-                                                            language,
-                                                            filters.sectors,
-                                                        ),
-                                                        config={"displayModeBar": False},
-                                                    ),
-                                                    className="mb-3",
-                                                ),
-                                                dbc.Card(
-                                                    dcc.Graph(
-                                                        id=ids.SIZE_CHART,
-                                                        figure=size_class_chart(
-                                                            view.size_counts, language, filters.size_classes
-                                                        ),
-                                                        config={"displayModeBar": False},
-                                                    ),
-                                                    className="mb-3",
-                                                ),
-                                            ],
+                                            _side_column(runtime, view, filters, names, colors, language),
                                             xl=4,
                                         ),
                                     ],
@@ -230,6 +184,48 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         ],
         lang=language,
     )
+
+
+def _map_card(
+    runtime: Runtime, view: ExploreView, state: ExploreState, figure, names, language: str
+) -> dbc.Card:
+    return dbc.Card(
+        [
+            dbc.CardHeader(_map_controls(language, state, names), className="map-controls"),
+            html.Div(_notice(runtime, view, state.level, language), id=ids.MAP_NOTICE),
+            dcc.Graph(id=ids.MAP, figure=figure, config=MAP_CONFIG, className="region-map"),
+            html.P(
+                map_summary(view.map, view.totals["enterprises"], language),
+                id=ids.MAP_SUMMARY,
+                className="map-summary",
+                role="status",
+            ),
+        ],
+        className="mb-3",
+    )
+
+
+def _side_column(runtime: Runtime, view: ExploreView, filters: Filters, names, colors, language: str) -> list:
+    chart_config = {"displayModeBar": False}
+    return [
+        html.Div(_profile(runtime, filters, language), id=ids.PROFILE),
+        dbc.Card(
+            dcc.Graph(
+                id=ids.SECTOR_CHART,
+                figure=sector_bar_chart(view.sector_counts, names, colors, language, filters.sectors),
+                config=chart_config,
+            ),
+            className="mb-3",
+        ),
+        dbc.Card(
+            dcc.Graph(
+                id=ids.SIZE_CHART,
+                figure=size_class_chart(view.size_counts, language, filters.size_classes),
+                config=chart_config,
+            ),
+            className="mb-3",
+        ),
+    ]
 
 
 def _map_controls(language: str, state: ExploreState, sector_names: dict[str, str]) -> html.Div:
@@ -308,6 +304,7 @@ def _filters_from(values, filter_ids) -> Filters:
     Output(ids.TIMELINE, "figure"),
     Output(ids.DEMO_BADGE, "hidden"),
     Output(ids.MAP_NOTICE, "children"),
+    Output(ids.MAP_SUMMARY, "children"),
     Output(ids.BREADCRUMB, "children"),
     Output(ids.PROFILE, "children"),
     Output(ids.TABLE, "rowData"),
@@ -352,6 +349,7 @@ def update_views(values, level, metric, lq_sector, selection, search, filter_ids
         founding_timeline_patch(view.year_counts, language, filters.years),
         not view.synthetic_shown,
         _notice(runtime, view, level, language),
+        map_summary(view.map, view.totals["enterprises"], language),
         breadcrumb(list(filters.districts), list(filters.municipalities), data, language),
         _profile(runtime, filters, language),
         rows,

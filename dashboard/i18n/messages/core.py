@@ -40,6 +40,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filters.all": {"sr-Latn": "Sve", "en": "All"},
     "filters.reset": {"sr-Latn": "Poništi filtere", "en": "Clear all filters"},
     "filters.years": {"sr-Latn": "Godina osnivanja", "en": "Founding year"},
+    # Text alternatives for the map
+    "summary.district": {
+        "sr-Latn": "{metric} po okruzima: najviše {top} ({top_value}), najmanje {bottom} ({bottom_value}). "
+        "Prikazano preduzeća: {count}.",
+        "en": "{metric} by district: highest in {top} ({top_value}), lowest in {bottom} ({bottom_value}). "
+        "Enterprises shown: {count}.",
+    },
+    "summary.municipality": {
+        "sr-Latn": "{metric} po opštinama: najviše {top} ({top_value}), najmanje {bottom} ({bottom_value}). "
+        "Prikazano preduzeća: {count}.",
+        "en": "{metric} by municipality: highest in {top} ({top_value}), lowest in {bottom} ({bottom_value}). "
+        "Enterprises shown: {count}.",
+    },
+    "summary.district.flat": {
+        "sr-Latn": "{metric} po okruzima: sve vrednosti su iste. Prikazano preduzeća: {count}.",
+        "en": "{metric} by district: every value is the same. Enterprises shown: {count}.",
+    },
+    "summary.municipality.flat": {
+        "sr-Latn": "{metric} po opštinama: sve vrednosti su iste. Prikazano preduzeća: {count}.",
+        "en": "{metric} by municipality: every value is the same. Enterprises shown: {count}.",
+    },
+    "summary.hexagon": {
+        "sr-Latn": "Gustina preduzeća u šestouglovima od oko 36 km²: najgušći sadrži {densest}. "
+        "Prikazano preduzeća: {count}.",
+        "en": "Density of enterprises in hexagons of about 36 km²: the densest holds {densest}. "
+        "Enterprises shown: {count}.",
+    },
+    "summary.enterprises": {
+        "sr-Latn": "Preduzeća kao tačke obojene po sektoru, grupisane pri manjem uvećanju. Prikazano: {count}.",
+        "en": "Enterprises as points coloured by sector, grouped when zoomed out. Shown: {count}.",
+    },
     # Drill-down
     "crumb.label": {"sr-Latn": "Gde se nalazite", "en": "Where you are"},
     "crumb.several": {"sr-Latn": "{count} opština", "en": "{count} municipalities"},
