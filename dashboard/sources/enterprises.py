@@ -27,11 +27,17 @@ from dashboard.sources.taxonomy import Taxonomy, normalise_nace
 SCHEMA: dict[str, tuple[str, bool, str]] = {
     "registration_number": ("text", True, "Business register number (matični broj); unique"),
     "name": ("text", True, "Business name"),
-    "nace": ("text", True, "NACE Rev. 2 / KD 2010 class, e.g. 59.11 or 5911"),
+    "nace": (
+        "text",
+        True,
+        "NACE Rev. 2 / KD 2010 code, e.g. 59.11 or 5911; a group (59.1) or division (59) only when "
+        "all its creative classes belong to one sector",
+    ),
     "sector": ("text", False, "Creative sector; derived from nace, a different value is reported"),
     "district": ("text", False, "ISO 3166-2 district code; derived from the municipality"),
     "municipality": ("text", True, "Municipality code or name, Latin or Cyrillic"),
     "settlement": ("text", False, "Settlement (naselje) name"),
+    "address": ("text", False, "Street address as given; kept, not geocoded"),
     "lon": ("number", False, "Longitude, WGS84 decimal degrees"),
     "lat": ("number", False, "Latitude, WGS84 decimal degrees"),
     "employees": ("integer", True, "Number of employees, 0 or more"),
@@ -41,7 +47,7 @@ SCHEMA: dict[str, tuple[str, bool, str]] = {
     "synthetic": ("boolean", False, "true for generated demonstration records"),
 }
 REQUIRED_COLUMNS = tuple(name for name, (_, required, _) in SCHEMA.items() if required)
-DERIVED_COLUMNS = ("location_precision", "size_class")
+DERIVED_COLUMNS = ("location_precision", "size_class", "unesco_field")
 
 # EU size classes by employees (Commission Recommendation 2003/361/EC).
 SIZE_CLASSES: tuple[tuple[str, int, float], ...] = (
@@ -154,12 +160,24 @@ def validate_enterprises(
     out["name"] = _text(raw, "name")
     check.add(out["name"] == "", "empty_name", "name")
 
-    # Activity -> sector.
+    # Activity -> sector (and UNESCO field); see ``classify_nace`` for groups and divisions.
     nace = _text(raw, "nace").map(normalise_nace)
-    check.add(nace.isna() | (nace.str.len() != 5), "invalid_nace", "nace")
+    check.add(nace.isna(), "invalid_nace", "nace")
     out["nace"] = nace
-    out["sector"] = nace.map(lambda c: context.taxonomy.sector_of(c))
-    check.add(nace.notna() & (nace.str.len() == 5) & out["sector"].isna(), "nace_not_creative", "nace")
+    classified = classify_nace(nace, context.taxonomy)
+    out["sector"] = classified["sector"]
+    out["unesco_field"] = classified["unesco_field"]
+    kind = classified["kind"]
+    check.add(kind == "not_creative", "nace_not_creative", "nace")
+    check.add(kind == "ambiguous", "nace_ambiguous", "nace")
+    for sector in classified.loc[kind == "coarse", "sector"].unique():
+        check.add(
+            (kind == "coarse") & (out["sector"] == sector),
+            "nace_coarse",
+            "nace",
+            severity="warning",
+            details={"sector": sector},
+        )
     declared_sector = _text(raw, "sector")
     check.add(
         (declared_sector != "") & out["sector"].notna() & (declared_sector != out["sector"]),
@@ -175,6 +193,7 @@ def validate_enterprises(
     check.add(out["municipality"].isna(), "unknown_municipality", "municipality")
     out["district"] = out["municipality"].map(reference["district_code"])
     out["settlement"] = _text(raw, "settlement")
+    out["address"] = _text(raw, "address")
 
     # Employees and founding year.
     employees, not_number = _number(raw, "employees")
@@ -208,6 +227,49 @@ def validate_enterprises(
         valid, geometry=gpd.points_from_xy(valid["lon"], valid["lat"]), crs="EPSG:4326"
     ).reset_index(drop=True)
     return frame, check.problems
+
+
+def classify_nace(nace: pd.Series, taxonomy: Taxonomy) -> pd.DataFrame:
+    """Sector and UNESCO field of normalised NACE codes, and what kind of match it was.
+
+    A 4-digit class ('59.11') takes its sector from the taxonomy (``kind`` 'class'),
+    or is 'not_creative'. A 3-digit group ('59.1') or 2-digit division ('59') is
+    accepted ('coarse', reported as a warning) only when every creative class of
+    the taxonomy under it belongs to one sector; when they span several sectors
+    the code cannot be classified ('ambiguous'); with no creative class under it
+    it is 'not_creative'. Unparseable codes (NaN) get kind 'invalid'.
+    """
+    classes = taxonomy.classes
+    fields = (
+        classes["unesco_field"] if "unesco_field" in classes.columns else pd.Series("", index=classes.index)
+    )
+    lookup: dict[str, tuple[str | None, str, str]] = {}
+    for code in nace.dropna().unique():
+        if len(code) == 5:
+            if code in classes.index:
+                lookup[code] = (str(classes.at[code, "sector_code"]), str(fields.get(code) or ""), "class")
+            else:
+                lookup[code] = (None, "", "not_creative")
+            continue
+        prefix = code + "." if len(code) == 2 else code
+        under = classes.index[classes.index.str.startswith(prefix)]
+        sectors = set(classes.loc[under, "sector_code"])
+        if not sectors:
+            lookup[code] = (None, "", "not_creative")
+        elif len(sectors) > 1:
+            lookup[code] = (None, "", "ambiguous")
+        else:
+            unesco = {str(f) for f in fields.loc[under] if isinstance(f, str) and f}
+            lookup[code] = (sectors.pop(), unesco.pop() if len(unesco) == 1 else "", "coarse")
+    found = nace.map(lookup)
+    return pd.DataFrame(
+        {
+            "sector": found.map(lambda v: v[0] if isinstance(v, tuple) else None),
+            "unesco_field": found.map(lambda v: v[1] if isinstance(v, tuple) else ""),
+            "kind": found.map(lambda v: v[2] if isinstance(v, tuple) else "invalid"),
+        },
+        index=nace.index,
+    )
 
 
 def _place(raw: pd.DataFrame, out: pd.DataFrame, check: _RowProblems, context: ValidationContext) -> None:

@@ -41,6 +41,17 @@ PROBLEM_CODES = frozenset(
         "coordinates_swapped",
         "coordinates_outside_region",
         "coordinates_in_other_municipality",
+        "nace_coarse",
+        "nace_ambiguous",
+        "geometry_not_point",
+        # imports (dashboard/importing): whole files and their columns
+        "unsupported_format",
+        "file_too_large",
+        "no_rows",
+        "column_ambiguous",
+        "column_ignored",
+        "mapping_invalid",
+        "other_layers_ignored",
     }
 )
 

@@ -1,0 +1,194 @@
+"""Messages of the importer (command line and web import page), its problems and the export."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "nav.import": {"sr-Latn": "Uvoz podataka", "en": "Import data"},
+    # Report
+    "import.severity.error": {"sr-Latn": "greška", "en": "error"},
+    "import.severity.warning": {"sr-Latn": "upozorenje", "en": "warning"},
+    "import.report.file": {"sr-Latn": "Datoteka", "en": "File"},
+    "import.report.row": {"sr-Latn": "Red", "en": "Row"},
+    "import.report.column": {"sr-Latn": "Kolona", "en": "Column"},
+    "import.report.value": {"sr-Latn": "Vrednost", "en": "Value"},
+    "import.report.severity": {"sr-Latn": "Vrsta", "en": "Severity"},
+    "import.report.reason": {"sr-Latn": "Razlog", "en": "Reason"},
+    "import.by_reason": {"sr-Latn": "Problemi po razlogu:", "en": "Problems by reason:"},
+    "import.placement": {
+        "sr-Latn": "Smeštaj na mapi: {exact} po datim koordinatama, {settlement} u naselju, "
+        "{municipality} u sedištu opštine.",
+        "en": "Placed on the map: {exact} at their coordinates, {settlement} at their settlement, "
+        "{municipality} at the municipal seat.",
+    },
+    "import.outcome.file_rejected": {
+        "sr-Latn": "Datoteka se ne može koristiti ({errors} grešaka): ništa nije promenjeno.",
+        "en": "A file cannot be used ({errors} errors): nothing was changed.",
+    },
+    "import.outcome.rejected": {
+        "sr-Latn": "{errors} grešaka u {rejected} od {rows} redova: ništa nije promenjeno. Ispravite redove "
+        "ili izaberite preskakanje neispravnih redova da se sačuva {accepted} ispravnih.",
+        "en": "{errors} errors in {rejected} of {rows} rows: nothing was changed. Correct the rows, or "
+        "choose to skip invalid rows to store the {accepted} valid ones.",
+    },
+    "import.outcome.empty": {
+        "sr-Latn": "Nijedan red nije ispravan: ništa nije promenjeno.",
+        "en": "No row is valid: nothing was changed.",
+    },
+    "import.outcome.checked": {
+        "sr-Latn": "Provereno {rows} redova: {accepted} ispravnih ({added} novih, {updated} izmena), "
+        "{rejected} odbijenih, {warnings} upozorenja. Ništa još nije sačuvano.",
+        "en": "Checked {rows} rows: {accepted} valid ({added} new, {updated} updates), {rejected} "
+        "rejected, {warnings} warnings. Nothing is stored yet.",
+    },
+    "import.outcome.checked_skip": {
+        "sr-Latn": "Provereno {rows} redova: {accepted} ispravnih ({added} novih, {updated} izmena) "
+        "biće sačuvano, {rejected} neispravnih biće preskočeno ({errors} grešaka). Ništa još nije sačuvano.",
+        "en": "Checked {rows} rows: {accepted} valid ({added} new, {updated} updates) would be stored, "
+        "{rejected} invalid would be skipped ({errors} errors). Nothing is stored yet.",
+    },
+    "import.outcome.committed": {
+        "sr-Latn": "Sačuvano {accepted} preduzeća ({added} novih, {updated} izmenjenih); odbijeno redova: "
+        "{rejected}; upozorenja: {warnings}.",
+        "en": "Stored {accepted} enterprises ({added} new, {updated} updated); rows rejected: {rejected}; "
+        "warnings: {warnings}.",
+    },
+    # Command line
+    "import.progress.read": {
+        "sr-Latn": "Čitanje datoteka: {done}/{total}",
+        "en": "Reading files: {done}/{total}",
+    },
+    "import.progress.validate": {
+        "sr-Latn": "Provera redova: {done} od {total}",
+        "en": "Checking rows: {done} of {total}",
+    },
+    "import.progress.store": {
+        "sr-Latn": "Upisivanje u skladište {store}…",
+        "en": "Writing to the store {store}…",
+    },
+    "import.report_written": {
+        "sr-Latn": "Izveštaj o proveri: {path}",
+        "en": "Validation report: {path}",
+    },
+    "import.no_store": {
+        "sr-Latn": "Skladište nije podešeno (CIM_STORE ili DATABASE_URL).",
+        "en": "No store is configured (CIM_STORE or DATABASE_URL).",
+    },
+    "import.store_failed": {
+        "sr-Latn": "Upis u skladište nije uspeo, ništa nije promenjeno: {error}",
+        "en": "Writing the store failed and nothing was changed: {error}",
+    },
+    "import.history.empty": {"sr-Latn": "Još nema uvoza.", "en": "No imports yet."},
+    # Web import page
+    "import.title": {"sr-Latn": "Uvoz podataka o preduzećima", "en": "Import enterprise data"},
+    "import.intro": {
+        "sr-Latn": "Izvodi iz registra i ankete opština: CSV (UTF-8 ili Windows-1250, zarez ili "
+        "tačka-zarez), "
+        "XLSX, GeoJSON ili GeoPackage, sa zaglavljima na srpskom (latinica ili ćirilica) ili engleskom. "
+        "Datoteka se prvo proverava; ništa se ne čuva dok urednik to ne potvrdi.",
+        "en": "Register extracts and municipal surveys: CSV (UTF-8 or Windows-1250, comma or semicolon), "
+        "XLSX, GeoJSON or GeoPackage, with headers in Serbian (Latin or Cyrillic) or English. A file is "
+        "checked first; nothing is stored until an editor confirms.",
+    },
+    "import.upload": {
+        "sr-Latn": "Prevucite datoteku ovde ili kliknite da je izaberete",
+        "en": "Drag a file here or click to choose one",
+    },
+    "import.limit": {
+        "sr-Latn": "Najveća veličina datoteke: {size} MB.",
+        "en": "Largest file accepted: {size} MB.",
+    },
+    "import.read_only": {
+        "sr-Latn": "Samo provera: urednički pristup nije podešen (CIM_EDITOR_TOKEN), pa se datoteke mogu "
+        "proveriti, ali ne i sačuvati.",
+        "en": "Check only: no editor credential is configured (CIM_EDITOR_TOKEN), so files can be checked "
+        "but not stored.",
+    },
+    "import.store_label": {"sr-Latn": "Skladište: {store}", "en": "Store: {store}"},
+    "import.token": {"sr-Latn": "Urednička lozinka", "en": "Editor credential"},
+    "import.skip_invalid": {
+        "sr-Latn": "Sačuvaj ispravne redove i preskoči neispravne",
+        "en": "Store the valid rows and skip the invalid ones",
+    },
+    "import.commit": {"sr-Latn": "Sačuvaj u skladište", "en": "Store"},
+    "import.wrong_token": {
+        "sr-Latn": "Urednička lozinka nije tačna: ništa nije sačuvano.",
+        "en": "The editor credential is wrong: nothing was stored.",
+    },
+    "import.too_large": {
+        "sr-Latn": "Datoteka je veća od {size} MB i nije učitana.",
+        "en": "The file is larger than {size} MB and was not read.",
+    },
+    "import.no_file": {"sr-Latn": "Izaberite datoteku za proveru.", "en": "Choose a file to check."},
+    "import.checked_file": {"sr-Latn": "Datoteka: {file}", "en": "File: {file}"},
+    "import.download_report": {"sr-Latn": "Preuzmi izveštaj (CSV)", "en": "Download the report (CSV)"},
+    "import.preview_title": {"sr-Latn": "Šta bi bilo dodato", "en": "What would be added"},
+    "import.preview_shown": {
+        "sr-Latn": "Na mapi: {shown} od {total} ispravnih redova.",
+        "en": "On the map: {shown} of {total} valid rows.",
+    },
+    "import.new": {"sr-Latn": "Novo", "en": "New"},
+    "import.update": {"sr-Latn": "Izmena postojećeg", "en": "Update of a stored one"},
+    "import.problems_title": {"sr-Latn": "Problemi: {count}", "en": "Problems: {count}"},
+    "import.no_problems": {"sr-Latn": "Nema problema.", "en": "No problems found."},
+    "import.stored_reload": {
+        "sr-Latn": "Mapa sada prikazuje sačuvane podatke.",
+        "en": "The map now shows the stored data.",
+    },
+    "import.history": {"sr-Latn": "Istorija uvoza", "en": "Import history"},
+    "import.history.time": {"sr-Latn": "Vreme (UTC)", "en": "Time (UTC)"},
+    "import.history.file": {"sr-Latn": "Datoteka", "en": "File"},
+    "import.history.sha256": {"sr-Latn": "SHA-256", "en": "SHA-256"},
+    "import.history.rows": {"sr-Latn": "Redova", "en": "Rows"},
+    "import.history.added": {"sr-Latn": "Dodato", "en": "Added"},
+    "import.history.updated": {"sr-Latn": "Izmenjeno", "en": "Updated"},
+    "import.history.rejected": {"sr-Latn": "Odbijeno", "en": "Rejected"},
+    "import.format_help": {
+        "sr-Latn": "Obavezne kolone: matični broj, poslovno ime, šifra delatnosti, opština, broj zaposlenih. "
+        "Po izboru: mesto, adresa, koordinate (WGS84), godina osnivanja, pravna forma, izvor.",
+        "en": "Required columns: registration number, business name, activity code, municipality, "
+        "employees. Optional: settlement, address, coordinates (WGS84), founding year, legal form, source.",
+    },
+    # Problems found by the importer (Problem.code)
+    "problem.nace_coarse": {
+        "sr-Latn": "Šifra je grupa ili oblast, ne klasa delatnosti; sektor ({sector}) je izveden jer sve "
+        "kreativne klase pod njom pripadaju tom sektoru.",
+        "en": "The code is a group or division, not a 4-digit class; the sector ({sector}) was inferred "
+        "because every creative class under it belongs to that sector.",
+    },
+    "problem.nace_ambiguous": {
+        "sr-Latn": "Šifra je grupa ili oblast čije kreativne klase pripadaju različitim sektorima: navedite "
+        "četvorocifrenu klasu.",
+        "en": "The code is a group or division whose creative classes belong to different sectors: give the "
+        "4-digit class.",
+    },
+    "problem.geometry_not_point": {
+        "sr-Latn": "Geometrija nije tačka.",
+        "en": "The geometry is not a point.",
+    },
+    "problem.unsupported_format": {
+        "sr-Latn": "Format datoteke nije podržan: koristite CSV, XLSX, GeoJSON ili GeoPackage (staru .xls "
+        "datoteku sačuvajte kao .xlsx).",
+        "en": "The file format is not supported: use CSV, XLSX, GeoJSON or GeoPackage (save an old .xls "
+        "file as .xlsx).",
+    },
+    "problem.file_too_large": {
+        "sr-Latn": "Datoteka je veća od dozvoljenih {limit} MB.",
+        "en": "The file is larger than the {limit} MB allowed.",
+    },
+    "problem.no_rows": {"sr-Latn": "Datoteka nema redova sa podacima.", "en": "The file has no data rows."},
+    "problem.column_ambiguous": {
+        "sr-Latn": "Više kolona znači isto polje; navedite u datoteci mapiranja koju koristiti.",
+        "en": "Several columns mean the same field; say in a mapping file which one to use.",
+    },
+    "problem.column_ignored": {
+        "sr-Latn": "Kolona nije prepoznata i ne uvozi se (datoteka mapiranja je može dodeliti polju).",
+        "en": "The column is not recognised and is not imported (a mapping file can assign it to a field).",
+    },
+    "problem.mapping_invalid": {
+        "sr-Latn": "Datoteka mapiranja nije ispravna.",
+        "en": "The mapping file is not valid.",
+    },
+    "problem.other_layers_ignored": {
+        "sr-Latn": "Uvezen je samo sloj {layer}; ostali slojevi nisu (datoteka mapiranja može izabrati "
+        "sloj).",
+        "en": "Only the layer {layer} was imported, not the others (a mapping file can choose the layer).",
+    },
+}
