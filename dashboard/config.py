@@ -13,6 +13,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REGION_DIR = PROJECT_ROOT / "data"
+DEFAULT_STORE = PROJECT_ROOT / "data" / "store" / "enterprises.gpkg"
 LANGUAGES = ("sr-Latn", "sr-Cyrl", "en")
 
 
@@ -41,6 +42,17 @@ class Settings:
         basemap_attribution: credit line for those tiles (``CIM_BASEMAP_ATTRIBUTION``).
         default_language: interface language when the URL names none (``CIM_LANGUAGE``).
         debug: Dash debug mode (``DASH_DEBUG``).
+        store_path: the GeoPackage file imports are stored in and the app reads
+            enterprises from when it holds any (``CIM_STORE``; from the
+            environment it defaults to ``data/store/enterprises.gpkg``). ``None``,
+            the default of ``Settings()`` itself, means no store: the region's file.
+        database_url: a PostgreSQL + PostGIS database to use as the store instead
+            of the GeoPackage (``DATABASE_URL``, ``postgresql://user:pass@host/db``).
+        editor_token: the credential the web import page asks for before it
+            stores anything; empty means the page only checks files
+            (``CIM_EDITOR_TOKEN``).
+        max_upload_mb: largest file the web import page accepts, in megabytes
+            (``CIM_MAX_UPLOAD_MB``).
     """
 
     host: str = "127.0.0.1"
@@ -52,6 +64,10 @@ class Settings:
     basemap_attribution: str = ""
     default_language: str = "sr-Latn"
     debug: bool = False
+    store_path: Path | None = None
+    database_url: str = ""
+    editor_token: str = ""
+    max_upload_mb: float = 10.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -64,6 +80,13 @@ class Settings:
             port = int(port_text)
         except ValueError as exc:
             raise ValueError(f"PORT={port_text!r} is not a whole number") from exc
+        upload_text = env.get("CIM_MAX_UPLOAD_MB", str(cls.max_upload_mb))
+        try:
+            max_upload_mb = float(upload_text)
+        except ValueError as exc:
+            raise ValueError(f"CIM_MAX_UPLOAD_MB={upload_text!r} is not a number") from exc
+        if not max_upload_mb > 0:
+            raise ValueError(f"CIM_MAX_UPLOAD_MB={upload_text!r} must be more than 0")
         return cls(
             host=env.get("HOST", cls.host),
             port=port,
@@ -74,4 +97,8 @@ class Settings:
             basemap_attribution=env.get("CIM_BASEMAP_ATTRIBUTION", ""),
             default_language=language,
             debug=_flag(env.get("DASH_DEBUG")),
+            store_path=_optional_path(env.get("CIM_STORE")) or DEFAULT_STORE,
+            database_url=env.get("DATABASE_URL", ""),
+            editor_token=env.get("CIM_EDITOR_TOKEN", ""),
+            max_upload_mb=max_upload_mb,
         )

@@ -1,6 +1,9 @@
 """Everything the app shows, loaded and validated once at start-up.
 
 ``load_region_data`` is the single entry point from files to validated tables.
+Enterprises come from ``CIM_ENTERPRISES`` when set, else from the import store
+(GeoPackage or PostGIS, see ``dashboard.store``) when it holds any, else from
+the region's own file (the demonstration data).
 It never raises on bad data (only on a missing manifest, without which there is
 no region at all): each file's problems are collected in ``problems`` so the UI
 can say what is wrong while it serves whatever is valid.
@@ -53,6 +56,27 @@ def _attempt(loader, problems: list[Problem], fallback):
         return fallback
     problems.extend(found)
     return value
+
+
+def _from_store(
+    settings: Settings, problems: list[Problem], fallback: Path | None
+) -> tuple[gpd.GeoDataFrame | None, Path | None]:
+    """The imported enterprises when the configured store holds any; an unreadable store
+    is a problem shown on the page, and the region's file is used instead."""
+    from dashboard.store import open_store
+
+    store = open_store(settings)
+    if store is None:
+        return None, fallback
+    try:
+        if not store.has_data():
+            return None, fallback
+        return store.read(), Path(getattr(store, "path", None) or store.label)
+    except Exception as exc:  # a damaged file or an unreachable database must not stop the app
+        problems.append(
+            Problem(file=store.label, code="file_unreadable", details={"error": str(exc).strip()[:200]})
+        )
+        return None, fallback
 
 
 def load_region_data(settings: Settings, *, with_enterprises: bool = True) -> RegionData:
@@ -108,7 +132,12 @@ def load_region_data(settings: Settings, *, with_enterprises: bool = True) -> Re
     )
 
     enterprises_file = settings.enterprises_file or files["enterprises"]
-    if not with_enterprises or municipalities.empty or taxonomy.sectors.empty:
+    stored = None
+    if with_enterprises and settings.enterprises_file is None:
+        stored, enterprises_file = _from_store(settings, problems, enterprises_file)
+    if stored is not None:
+        enterprises = stored
+    elif not with_enterprises or municipalities.empty or taxonomy.sectors.empty:
         enterprises = empty_enterprises()
     else:
         context = ValidationContext(municipalities, taxonomy, boundaries, settlements)
