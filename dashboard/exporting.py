@@ -112,7 +112,7 @@ def _geojson(frame: pd.DataFrame) -> bytes:
         point = None
         if geometry is not None:
             shape = geometry.iloc[position]
-            if shape is not None and not shape.is_empty:
+            if shape is not None and not shape.is_empty and _finite(shape):
                 point = json.loads(json.dumps(shape.__geo_interface__))
         elif "lon" in frame.columns and "lat" in frame.columns:
             lon, lat = plain(frame["lon"].iloc[position]), plain(frame["lat"].iloc[position])
@@ -123,6 +123,11 @@ def _geojson(frame: pd.DataFrame) -> bytes:
         )
     document = {"type": "FeatureCollection", "features": features}
     return json.dumps(document, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def _finite(shape: Any) -> bool:
+    """False for the NaN points geopandas makes from missing coordinates."""
+    return not (shape.geom_type == "Point" and not (math.isfinite(shape.x) and math.isfinite(shape.y)))
 
 
 def export_table(frame: pd.DataFrame, fmt: str) -> bytes:
