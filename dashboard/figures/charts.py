@@ -76,7 +76,7 @@ def sector_bar_chart(
         go.Bar(orientation="h", textposition="auto", hovertemplate="%{y}: %{text}<extra></extra>", **bars)
     )
     figure.update_layout(
-        xaxis={"rangemode": "tozero", "gridcolor": "#e5e8ec", "fixedrange": True, "automargin": True},
+        xaxis={"rangemode": "tozero", "showgrid": False, "showticklabels": False, "fixedrange": True},
         yaxis={"automargin": True, "fixedrange": True},
     )
     return _layout(figure, translate("chart.sectors.title", language), language, 330)

@@ -29,7 +29,8 @@ TRACE_SEATS = 2
 TRACE_HEXAGONS = 3
 TRACE_DISTRICT_LABELS = 4
 TRACE_MUNICIPALITY_LABELS = 5
-TRACE_FIRST_SECTOR = 6
+TRACE_CLUSTERED = 6
+TRACE_FIRST_SECTOR = 7
 # The lighter two-thirds of ColorBrewer YlGnBu (sequential, colour-blind safe): dark enough to
 # read differences, light enough that labels and sector points stay legible on top.
 COLORSCALE = [
@@ -44,6 +45,7 @@ COLORSCALE = [
 LQ_COLORSCALE = [[0.0, "#5e3c99"], [0.25, "#b2abd2"], [0.5, "#f7f7f7"], [0.75, "#fdb863"], [1.0, "#e66101"]]
 MAP_HEIGHT = 600
 FILL_OPACITY = 0.72
+OUTLINE_ONLY = [[0.0, "rgba(0,0,0,0)"], [1.0, "rgba(0,0,0,0)"]]  # municipalities as outlines under data
 METRIC_DECIMALS = {"enterprises": 0, "employees": 0, "enterprises_per_1000": 2, "location_quotient": 2}
 
 
@@ -200,7 +202,8 @@ def trace_updates(view: MapView, base: MapBase, language: str) -> dict[int, dict
             **_scale(m_values, view.metric),
             "customdata": _hover_values(m_values, view.municipality_names, view.metric, language),
             "visible": polygons and level != "district",
-            "marker": {"opacity": FILL_OPACITY if municipal_fill else 0.0},
+            **({} if municipal_fill else {"colorscale": OUTLINE_ONLY}),
+            "marker": {"opacity": FILL_OPACITY if municipal_fill else 1.0},
             "hoverinfo": "all" if municipal_fill else "skip",
             "showscale": municipal_fill,
             "colorbar": {"title": {"text": title}},
@@ -220,26 +223,44 @@ def trace_updates(view: MapView, base: MapBase, language: str) -> dict[int, dict
         TRACE_DISTRICT_LABELS: {"visible": level == "district"},
         TRACE_MUNICIPALITY_LABELS: {"visible": level != "district"},
     }
-    # Single enterprises belong to the municipal and enterprise levels; on the district and
-    # hexagon levels they would hide the areas being compared (and catch their clicks).
-    points_visible = view.points_shown and level in ("municipality", "enterprises")
+    # Single enterprises belong to the municipal level (one trace per sector) and the
+    # enterprise level (one trace, clustered when zoomed out); on the district and hexagon
+    # levels they would hide the areas being compared (and catch their clicks).
+    by_sector = view.points_shown and level == "municipality"
+    clustered = view.points_shown and level == "enterprises"
     for offset, points in enumerate(view.points.values()):
-        shown = points if points_visible else points.iloc[0:0]
-        updates[TRACE_FIRST_SECTOR + offset] = {
-            "lon": shown["lon"].round(5).to_list(),
-            "lat": shown["lat"].round(5).to_list(),
-            "customdata": list(
-                zip(
-                    shown["name"].astype(str),
-                    shown["municipality_name"].astype(str),
-                    [format_number(v, language) for v in shown["employees"]],
-                    shown["row"].astype(int).to_list(),
-                    strict=True,
-                )
-            ),
-            "cluster": {"enabled": level == "enterprises"},
-        }
+        updates[TRACE_FIRST_SECTOR + offset] = _point_data(
+            points if by_sector else points.iloc[0:0], language
+        )
+    every = (
+        pd.concat([p.assign(sector=i) for i, p in enumerate(view.points.values())]) if view.points else None
+    )
+    if every is None or not clustered:
+        updates[TRACE_CLUSTERED] = _point_data(pd.DataFrame(columns=[*POINT_COLUMNS, "sector"]), language)
+        updates[TRACE_CLUSTERED]["marker"] = {"color": []}
+    else:
+        updates[TRACE_CLUSTERED] = _point_data(every, language)
+        updates[TRACE_CLUSTERED]["marker"] = {"color": every["sector"].to_list()}
     return updates
+
+
+POINT_COLUMNS = ("lon", "lat", "name", "municipality_name", "employees", "row")
+
+
+def _point_data(points: pd.DataFrame, language: str) -> dict[str, Any]:
+    return {
+        "lon": points["lon"].astype(float).round(5).to_list(),
+        "lat": points["lat"].astype(float).round(5).to_list(),
+        "customdata": list(
+            zip(
+                points["name"].astype(str),
+                points["municipality_name"].astype(str),
+                [format_number(v, language) for v in points["employees"]],
+                points["row"].astype(int).to_list(),
+                strict=True,
+            )
+        ),
+    }
 
 
 def build_map_figure(
@@ -306,6 +327,33 @@ def build_map_figure(
     ]
     municipality_label = translate("label.municipality", language)
     employees_label = translate("label.employees", language)
+    sectors = list(view.points)
+    traces.append(
+        go.Scattermap(
+            mode="markers",
+            name="enterprises",
+            showlegend=False,
+            marker={
+                "size": 7,
+                "opacity": 0.9,
+                "colorscale": _discrete([sector_colors[s] for s in sectors]),
+                "cmin": -0.5,
+                "cmax": len(sectors) - 0.5,
+            },
+            hovertemplate=(
+                f"<b>%{{customdata[0]}}</b><br>{municipality_label}: %{{customdata[1]}}"
+                f"<br>{employees_label}: %{{customdata[2]}}<extra></extra>"
+            ),
+            cluster={
+                "enabled": True,
+                "maxzoom": 12,
+                "step": [25, 100],
+                "size": [16, 22, 30],
+                "color": "#2c7fb8",
+                "opacity": 0.8,
+            },
+        )
+    )
     for sector in view.points:
         hover = (
             f"<b>%{{customdata[0]}}</b><br>{sector_names[sector]}<br>{municipality_label}: "
@@ -320,7 +368,6 @@ def build_map_figure(
                 marker={"color": sector_colors[sector], "size": 6, "opacity": 0.9},
                 showlegend=False,  # the filter panel and the sector chart carry the colour key
                 hovertemplate=hover,
-                cluster={"maxzoom": 12, "step": [20, 100], "size": [14, 20, 28], "opacity": 0.85},
             )
         )
     figure = go.Figure(traces)
@@ -337,6 +384,15 @@ def build_map_figure(
         font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},
     )
     return figure
+
+
+def _discrete(colors: list[str]) -> list[list]:
+    """A stepped colour scale: integer i in [0, n) gets colors[i] exactly."""
+    n = len(colors)
+    scale: list[list] = []
+    for i, color in enumerate(colors):
+        scale += [[i / n, color], [(i + 1) / n, color]]
+    return scale
 
 
 def _labels(points: pd.DataFrame, names: pd.Series, font: str, size: int, name: str) -> go.Scattermap:
