@@ -69,6 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "import.no_store": {
         "sr-Latn": "Skladište nije podešeno (CIM_STORE ili DATABASE_URL).",
+        "sr-Cyrl": "Складиште није подешено (CIM_STORE или DATABASE_URL).",
         "en": "No store is configured (CIM_STORE or DATABASE_URL).",
     },
     "import.store_failed": {
@@ -79,6 +80,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Web import page
     "import.title": {"sr-Latn": "Uvoz podataka o preduzećima", "en": "Import enterprise data"},
     "import.intro": {
+        "sr-Cyrl": "Изводи из регистра и анкете општина: CSV (UTF-8 или Windows-1250, зарез или "
+        "тачка-зарез), XLSX, GeoJSON или GeoPackage, са заглављима на српском (латиница или ћирилица) "
+        "или енглеском. Датотека се прво проверава; ништа се не чува док уредник то не потврди.",
         "sr-Latn": "Izvodi iz registra i ankete opština: CSV (UTF-8 ili Windows-1250, zarez ili "
         "tačka-zarez), "
         "XLSX, GeoJSON ili GeoPackage, sa zaglavljima na srpskom (latinica ili ćirilica) ili engleskom. "
@@ -96,6 +100,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Largest file accepted: {size} MB.",
     },
     "import.read_only": {
+        "sr-Cyrl": "Само провера: уреднички приступ није подешен (CIM_EDITOR_TOKEN), па се датотеке могу "
+        "проверити, али не и сачувати.",
         "sr-Latn": "Samo provera: urednički pristup nije podešen (CIM_EDITOR_TOKEN), pa se datoteke mogu "
         "proveriti, ali ne i sačuvati.",
         "en": "Check only: no editor credential is configured (CIM_EDITOR_TOKEN), so files can be checked "
@@ -164,6 +170,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The geometry is not a point.",
     },
     "problem.unsupported_format": {
+        "sr-Cyrl": "Формат датотеке није подржан: користите CSV, XLSX, GeoJSON или GeoPackage (стару .xls "
+        "датотеку сачувајте као .xlsx).",
         "sr-Latn": "Format datoteke nije podržan: koristite CSV, XLSX, GeoJSON ili GeoPackage (staru .xls "
         "datoteku sačuvajte kao .xlsx).",
         "en": "The file format is not supported: use CSV, XLSX, GeoJSON or GeoPackage (save an old .xls "
