@@ -137,6 +137,17 @@ def test_a_mapping_file_names_what_the_importer_does_not_know(context):
     assert as_csv.columns == {"pib ili mb": "registration_number", "naziv firme": "name"}
 
 
+def test_the_example_mapping_file_reads_a_survey_with_its_own_headers(context):
+    mapping = parse_mapping((DEFAULT_REGION_DIR / "mapping" / "example_mapping.toml").read_bytes(), "m.toml")
+    survey = (
+        "PIB / MB;Naziv firme;Delatnost (KD 2010);JLS;Naseljeno mesto;Br. zaposlenih 2024;Napomena anketara\n"
+        "92000050;Anketa DOO;90.01;Kuršumlija;;1.234;ok\n"
+    )
+    result = prepare_import([Source("anketa.csv", survey.encode("cp1250"))], context, mapping)
+    assert result.problems == []
+    assert result.enterprises.iloc[0][["name", "employees"]].tolist() == ["Anketa DOO", 1234]
+
+
 @pytest.mark.parametrize(
     "text",
     [b'[columns]\n"X" = "no_such_field"\n', b"[columns\n", b'[read]\nencoding = "klingon"\n', b"[other]\n"],
