@@ -1,7 +1,8 @@
 """From validated enterprises to the figures the dashboard shows.
 
-Pure functions over pandas objects: filtering, aggregation per municipality and
-district, and the provisional potential score. No Dash, no plotting here.
+Pure functions over pandas objects: filtering and aggregation per municipality and
+district. The development-potential index, whose tiers the ``tiers`` filter uses, is
+built in :mod:`dashboard.valorization`. No Dash, no plotting here.
 """
 
 from __future__ import annotations
@@ -116,25 +117,3 @@ def totals(enterprises: pd.DataFrame) -> dict[str, int]:
 
 def sector_counts(enterprises: pd.DataFrame, sector_codes: list[str]) -> pd.Series:
     return enterprises["sector"].value_counts().reindex(sector_codes, fill_value=0)
-
-
-def provisional_potential(by_municipality: pd.DataFrame) -> pd.DataFrame:
-    """A placeholder potential score until the valorization index is built.
-
-    Documented rule: the mean of three min-max scaled indicators -- enterprises
-    per 1,000 inhabitants, employees per 1,000 inhabitants and the number of
-    sectors present -- on 0-100; tiers are thirds of the ranking (high = top
-    third). It is computed on all mapped enterprises, not on the filtered ones,
-    so that filtering by tier is stable; the UI labels it provisional.
-    """
-    columns = ["enterprises_per_1000", "employees_per_1000", "sectors_present"]
-    values = by_municipality[columns].astype(float)
-    span = (values.max() - values.min()).replace(0, np.nan)
-    scaled = ((values - values.min()) / span).fillna(0) * 100
-    score = scaled.mean(axis=1)
-    rank = score.rank(ascending=False, method="first")
-    n = len(score)
-    tier = pd.Series(
-        np.select([rank <= n / 3, rank <= 2 * n / 3], ["high", "medium"], "low"), index=score.index
-    )
-    return pd.DataFrame({"score": score, "tier": tier})

@@ -16,9 +16,10 @@ from dashboard.config import Settings
 from dashboard.figures.map import MapBase
 from dashboard.figures.style import map_style
 from dashboard.geometry import hexagon_grid, hexagon_of
-from dashboard.indicators import aggregate, district_units, provisional_potential
+from dashboard.indicators import district_units
 from dashboard.sources.bundle import RegionData, load_region_data
 from dashboard.sources.enterprises import SIZE_CLASSES
+from dashboard.valorization import Enterprises, default_potential
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Runtime:
     data: RegionData
     map_base: MapBase
     district_units: pd.DataFrame  # district reference with summed population
-    potential: pd.DataFrame  # provisional score and tier per municipality
+    potential: pd.DataFrame  # default potential index: score, rank and tier per municipality
     style: dict
     columns: EnterpriseColumns  # the enterprises coded for fast filtering and counting
 
@@ -35,7 +36,6 @@ class Runtime:
     def load(cls, settings: Settings) -> Runtime:
         data = load_region_data(settings)
         units = district_units(data.municipalities, data.districts)
-        by_municipality = aggregate(data.enterprises, data.municipalities, "municipality")
         attribution = " · ".join(data.region.attribution.values())
         hexagons = (
             hexagon_grid(data.boundaries.districts.union_all()) if data.boundaries.has_districts else None
@@ -60,7 +60,7 @@ class Runtime:
                 hexagons,
             ),
             district_units=units,
-            potential=provisional_potential(by_municipality),
+            potential=default_potential(Enterprises.from_columns(columns), data.municipalities),
             style=map_style(
                 tiles=settings.basemap_tiles,
                 tiles_attribution=settings.basemap_attribution,

@@ -31,7 +31,6 @@ def filter_panel(
     values = values or Filters()
     first, last = years
     placeholder = translate("filters.all", language)
-    provisional = translate("filters.provisional", language)
     return dbc.Card(
         dbc.CardBody(
             [
@@ -77,14 +76,14 @@ def filter_panel(
                     ),
                 ),
                 _group(
-                    f"{translate('filters.tier', language)} ({provisional})",
+                    translate("filters.tier", language),
                     dbc.Checklist(
                         id=ids.filter_id("tiers"),
                         options=[{"label": translate(f"tier.{t}", language), "value": t} for t in TIERS],
                         value=list(values.tiers),
                         inline=True,
                     ),
-                    translate("filters.tier_help", language),
+                    translate("potential.tier_help", language),
                 ),
                 _group(
                     translate("filters.years", language),

@@ -28,15 +28,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filters.sector": {"sr-Latn": "Kreativni sektor", "en": "Creative sector"},
     "filters.size": {"sr-Latn": "Veličina po broju zaposlenih", "en": "Size by employees"},
     "filters.tier": {"sr-Latn": "Razvojni potencijal", "en": "Development potential"},
-    "filters.tier_help": {
-        "sr-Latn": "Privremena ocena: prosek tri skalirana pokazatelja (preduzeća i zaposleni na "
-        "1.000 stanovnika, broj prisutnih sektora); trećine rang-liste. Zameniće je indeks "
-        "valorizacije potencijala.",
-        "en": "Provisional score: the mean of three scaled indicators (enterprises and employees "
-        "per 1,000 inhabitants, number of sectors present); thirds of the ranking. The potential "
-        "valorization index will replace it.",
-    },
-    "filters.provisional": {"sr-Latn": "privremeno", "en": "provisional"},
     "filters.all": {"sr-Latn": "Sve", "en": "All"},
     "filters.reset": {"sr-Latn": "Poništi filtere", "en": "Clear all filters"},
     "filters.years": {"sr-Latn": "Godina osnivanja", "en": "Founding year"},
