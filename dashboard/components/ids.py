@@ -39,3 +39,33 @@ def kpi_id(name: str) -> dict[str, str]:
 
 def crumb_id(target: str) -> dict[str, str]:
     return {"type": CRUMB, "target": target}
+
+
+# The potential page (dashboard/pages/potential.py)
+WEIGHT = "potential-weight"  # pattern-matching type: {"type": WEIGHT, "dimension": <dimension key>}
+WEIGHT_SHARE = "potential-weight-share"  # pattern-matching type, same keys: the weight's share in %
+WEIGHTS = "potential-weights"  # dcc.Store of the slider values
+WEIGHTS_RESET = "potential-weights-reset"
+POTENTIAL_LANGUAGE = "potential-language"
+POTENTIAL_MAP = "potential-map"
+POTENTIAL_MAP_METRIC = "potential-map-metric"
+POTENTIAL_METHOD = "potential-method"
+POTENTIAL_GROWTH_YEARS = "potential-growth-years"
+POTENTIAL_NATIONAL = "potential-national"
+POTENTIAL_SECTORS = "potential-sectors"
+POTENTIAL_SIZES = "potential-sizes"
+POTENTIAL_NOTICE = "potential-notice"
+RANKING = "potential-ranking"
+BREAKDOWN = "potential-breakdown"
+LQ_HEATMAP = "potential-lq-heatmap"
+POTENTIAL_PROFILE = "potential-profile"
+POTENTIAL_PROFILE_PICK = "potential-profile-pick"
+POTENTIAL_LEVELS = "potential-levels"
+
+
+def weight_id(dimension: str) -> dict[str, str]:
+    return {"type": WEIGHT, "dimension": dimension}
+
+
+def weight_share_id(dimension: str) -> dict[str, str]:
+    return {"type": WEIGHT_SHARE, "dimension": dimension}

@@ -1,0 +1,119 @@
+"""The potential and methodology pages without a browser: complete in every language,
+generated from the registry, offline, and updated by patches that never resend geometry."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import dash
+import pytest
+from dash import no_update
+from plotly.utils import PlotlyJSONEncoder
+
+from dashboard.app import create_app
+from dashboard.config import Settings
+from dashboard.figures.potential import TRACE_CHOROPLETH, TRACE_LABELS
+from dashboard.figures.style import LABEL_FONT, LABEL_FONT_BOLD
+from dashboard.i18n import LANGUAGES, translate
+from dashboard.indicators import TIERS
+from dashboard.valorization.registry import DIMENSIONS, INDICATORS, LOCATION_QUOTIENT
+from dashboard.valorization.state import PotentialState
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app(Settings(default_language="en"))
+
+
+def page_json(name: str, lang: str) -> str:
+    layout = dash.page_registry[f"pages.{name}"]["layout"](lang=lang)
+    return json.dumps(layout.to_plotly_json(), cls=PlotlyJSONEncoder, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_methodology_page_explains_every_indicator_and_dimension_in_every_language(app, language):
+    text = page_json("methodology", language)
+    for indicator in (*INDICATORS, LOCATION_QUOTIENT):
+        assert indicator.name(language) in text, indicator.key
+        assert indicator.definition(language) in text, indicator.key
+        assert indicator.caveat(language) in text, indicator.key
+        assert f"indicator-{indicator.key}" in text
+    for dimension in DIMENSIONS:
+        assert dimension.name(language) in text and dimension.definition(language) in text
+    assert translate("methodology.step.orient", language) in text
+    assert "RZS, 2022 Census" in text  # the data sources come from the reference table
+
+
+def test_methodology_rules_are_the_codes_parameters(app):
+    english = page_json("methodology", "en")
+    assert "5th and 95th percentile" in english  # WINSOR_QUANTILES
+    assert "1,000 random weightings" in english  # DRAWS
+    assert "High: from 67% of the range up" in english  # TIER_CUTS
+    assert "25%" in english and "10%" in english  # default weights
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_potential_page_renders_in_every_language(app, language):
+    text = page_json("potential", language)
+    assert translate("potential.title", language) in text
+    assert translate("potential.ranking", language) in text
+    for dimension in DIMENSIONS:
+        assert dimension.name(language) in text
+    # both new pages are in the navigation, in the page's language
+    assert translate("nav.potential", language) in text and translate("nav.methodology", language) in text
+
+
+def test_potential_map_is_offline_and_labels_use_local_glyphs(app, project_runtime):
+    layout = dash.page_registry["pages.potential"]["layout"](lang="en")
+    found = []
+
+    def walk(node):
+        if getattr(node, "id", None) == "potential-map":
+            found.append(node.figure)
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list) else [children]:
+            if hasattr(child, "to_plotly_json"):
+                walk(child)
+
+    walk(layout)
+    (figure,) = found
+    assert figure.layout.map.style == project_runtime.style  # the offline MapLibre style
+    assert figure.layout.uirevision
+    labels = figure.data[TRACE_LABELS]
+    assert labels.textfont.family in (LABEL_FONT, LABEL_FONT_BOLD)
+    assert len(figure.data[TRACE_CHOROPLETH].geojson["features"]) == 15
+
+
+def test_served_potential_page_references_nothing_outside_the_app(app):
+    client = app.server.test_client()
+    for path in ("/potential", "/methodology"):
+        response = client.get(path)
+        assert response.status_code == 200
+        html = response.get_data(as_text=True)
+        assert "//cdn" not in html and "https://" not in html
+
+
+def test_a_weight_change_patches_values_and_leaves_data_views_alone(app):
+    page = sys.modules["pages.potential"]
+    runtime = page.current()
+    state = PotentialState(
+        weights={"size": 1, "employment": 0, "specialisation": 0, "diversity": 0, "dynamism": 0}
+    )
+    outputs = page.views(runtime, state, "index", "nis", "en", data_changed=False)
+    patch = json.dumps(outputs[0].to_plotly_json(), cls=PlotlyJSONEncoder)
+    assert "geojson" not in patch and "coordinates" not in patch  # geometry is never resent
+    assert '"z"' in patch
+    assert outputs[4] is no_update and outputs[5] is no_update  # heatmap and district table
+    full = page.views(runtime, state, "ind:national_ratio", "nis", "en")
+    assert full[4] is not no_update and full[5] is not no_update
+
+
+def test_the_explore_filter_uses_the_real_tiers(app, project_runtime):
+    potential = project_runtime.potential
+    assert set(potential.columns) >= {"score", "rank", "tier"}
+    assert set(potential["tier"]) <= set(TIERS)
+    assert potential.index.equals(project_runtime.data.municipalities.index)
+    explore = page_json("explore", "en")
+    assert translate("potential.tier_help", "en") in explore
+    assert "rovisional" not in explore
