@@ -4,6 +4,7 @@ brush filter, and map, charts, KPIs, table and URL always agree."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import numpy as np
@@ -70,7 +71,8 @@ def click_on_map(dash_duo, candidates: list[tuple[float, float]], expected: str 
         ).perform()
         hovered = dash_duo.driver.execute_script(f"return ({MAP}._hoverdata || []).map(p => p.location)")
         if expected is None or expected in hovered:
-            ActionChains(dash_duo.driver).click().perform()
+            chain = ActionChains(dash_duo.driver).move_to_element_with_offset(canvas, *offset(canvas, x, y))
+            chain.pause(0.3).click().perform()
             return
     raise AssertionError(f"no candidate spot hovered over {expected}")
 
@@ -120,6 +122,7 @@ def test_click_district_then_municipality_then_sector_then_brush(explore, projec
     wait_until(
         lambda: dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_DISTRICTS}].visible") is True
     )
+    wait_until(lambda: "by district" in dash_duo.find_element(f"#{ids.MAP_SUMMARY}").text)  # update landed
     label = project_runtime.map_base.district_labels.loc["RS-22"]
     click_on_map(dash_duo, [(label["lon"], label["lat"])], expected="RS-22")
     in_pirot_district = int((data.enterprises["district"] == "RS-22").sum())
@@ -192,3 +195,22 @@ def test_shared_link_restores_the_view(dash_duo, project_runtime):
     )
     assert dash_duo.find_element(f"#{ids.LEVEL} input[value='hexagon']").is_selected()
     assert "Toplički okrug" in dash_duo.find_element(f"#{ids.BREADCRUMB}").text
+
+
+def test_export_downloads_every_filtered_enterprise(dash_duo, project_runtime, tmp_path):
+    import pandas as pd
+
+    app = create_app(Settings(default_language="en"))
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/?lang=en&sector=arts")
+    dash_duo.wait_for_element(f"#{ids.MAP} canvas.maplibregl-canvas", timeout=20)
+    button = dash_duo.find_element('button[id*=\'"format":"csv"\']')
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", button
+    )
+    folder = Path(dash_duo.download_path)
+    found = wait_until(lambda: [p for p in folder.glob("*.csv") if not p.name.endswith(".crdownload")])
+    table = pd.read_csv(found[0], dtype=str, keep_default_na=False)
+    arts = project_runtime.data.enterprises.query("sector == 'arts'")
+    assert len(table) == len(arts) > 200  # all of them, not just the rows the table shows
+    assert set(table["registration_number"]) == set(arts["registration_number"])

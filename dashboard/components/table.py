@@ -9,6 +9,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.components import ids
+from dashboard.exporting import FORMATS
 from dashboard.i18n import translate
 
 TABLE_LIMIT = 200  # rows sent to the browser; the count says how many match
@@ -51,6 +52,25 @@ def enterprise_table(language: str, rows: list[dict], total: int) -> dbc.Card:
                             debounce=True,
                             className="table-search",
                         ),
+                        html.Div(
+                            [
+                                html.Span(translate("table.export", language), className="export-label"),
+                                *[
+                                    dbc.Button(
+                                        fmt.upper() if fmt != "geojson" else "GeoJSON",
+                                        id={"type": ids.EXPORT, "format": fmt},
+                                        size="sm",
+                                        color="secondary",
+                                        outline=True,
+                                        n_clicks=0,
+                                        title=translate("table.export_help", language),
+                                    )
+                                    for fmt in FORMATS
+                                ],
+                                dcc.Download(id=ids.DOWNLOAD),
+                            ],
+                            className="export-buttons",
+                        ),
                     ],
                     className="table-header",
                 ),
@@ -87,6 +107,18 @@ def column_defs(columns, language: str) -> list[dict]:
     ]
 
 
+def matching_rows(enterprises: pd.DataFrame, rows: np.ndarray, search: str) -> np.ndarray:
+    """The rows whose name or settlement contains ``search`` (case-insensitive)."""
+    needle = search.strip().lower()
+    if not needle:
+        return rows
+    subset = enterprises.iloc[rows]
+    hit = subset["name"].str.lower().str.contains(needle, regex=False) | subset[
+        "settlement"
+    ].str.lower().str.contains(needle, regex=False)
+    return rows[hit.to_numpy(dtype=bool)]
+
+
 def table_rows(
     enterprises: pd.DataFrame,
     rows: np.ndarray,
@@ -99,13 +131,7 @@ def table_rows(
     Only the rows sent are turned into records, so the cost does not grow with the
     number of enterprises behind the filters.
     """
-    if search:
-        needle = search.strip().lower()
-        subset = enterprises.iloc[rows]
-        hit = subset["name"].str.lower().str.contains(needle, regex=False) | subset[
-            "settlement"
-        ].str.lower().str.contains(needle, regex=False)
-        rows = rows[hit.to_numpy(dtype=bool)]
+    rows = matching_rows(enterprises, rows, search)
     total = len(rows)
     employees = enterprises["employees"].to_numpy()[rows]
     if total > TABLE_LIMIT:

@@ -21,7 +21,8 @@ from dashboard.components.filters import filter_panel
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
 from dashboard.components.kpis import kpi_cards, kpi_values
-from dashboard.components.table import column_defs, enterprise_table, table_rows
+from dashboard.components.table import column_defs, enterprise_table, matching_rows, table_rows
+from dashboard.exporting import export_filename, export_table
 from dashboard.figures.charts import (
     founding_timeline,
     founding_timeline_patch,
@@ -36,7 +37,7 @@ from dashboard.indicators import LEVELS, METRICS, Filters
 from dashboard.runtime import Runtime, current
 from dashboard.state import ExploreState
 from dashboard.summaries import map_summary
-from dashboard.views import ExploreView, explore_view, unit_figures, unit_names
+from dashboard.views import ExploreView, explore_view, shown_rows, unit_figures, unit_names
 
 dash.register_page(
     __name__, path="/", title="Creative Industries Map of South Serbia", nav_key="nav.explore", order=0
@@ -458,6 +459,30 @@ def select_points(selection):
 )
 def municipality_options(districts, language):
     return _unit_options(current().data.municipalities, language, districts)
+
+
+@dash.callback(
+    Output(ids.DOWNLOAD, "data"),
+    Input({"type": ids.EXPORT, "format": ALL}, "n_clicks"),
+    State({"type": ids.FILTER, "name": ALL}, "value"),
+    State({"type": ids.FILTER, "name": ALL}, "id"),
+    State(ids.SELECTION, "data"),
+    State(ids.TABLE_SEARCH, "value"),
+    prevent_initial_call=True,
+)
+def export(clicks, values, filter_ids, selection, search):
+    """The filtered (and searched, and lasso-selected) enterprises, all of them, as a file."""
+    if not any(clicks or []):
+        return no_update
+    fmt = ctx.triggered_id["format"]
+    runtime = current()
+    rows = matching_rows(
+        runtime.data.enterprises,
+        shown_rows(runtime, _filters_from(values, filter_ids), selection),
+        search or "",
+    )
+    table = runtime.data.enterprises.iloc[rows]
+    return dcc.send_bytes(export_table(table, fmt), export_filename(fmt))
 
 
 @dash.callback(

@@ -78,6 +78,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Table
     "table.title": {"sr-Latn": "Preduzeća", "en": "Enterprises"},
     "table.search": {"sr-Latn": "Pretraga po imenu ili mestu", "en": "Search by name or place"},
+    "table.export": {"sr-Latn": "Izvoz:", "en": "Export:"},
+    "table.export_help": {
+        "sr-Latn": "Sva filtrirana preduzeća (ne samo prikazana)",
+        "en": "All filtered enterprises (not only those shown)",
+    },
     "table.count": {"sr-Latn": "prikazano {shown} od {total}", "en": "showing {shown} of {total}"},
     "column.name": {"sr-Latn": "Poslovno ime", "en": "Business name"},
     "column.sector": {"sr-Latn": "Sektor", "en": "Sector"},
