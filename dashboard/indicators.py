@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
-METRICS = ("enterprises", "employees", "enterprises_per_1000", "location_quotient")
+METRICS = ("enterprises", "employees", "enterprises_per_1000", "location_quotient", "potential_index")
 LEVELS = ("district", "municipality", "hexagon", "enterprises")
 TIERS = ("high", "medium", "low")
 

@@ -95,6 +95,17 @@ def explore_view(
         municipality_values = location_quotient(
             columns.count("municipality", in_sector), columns.count("municipality", base)
         )
+    elif metric == "potential_index":
+        # The index with its default weights over all mapped enterprises (re-weighted on the
+        # potential page); a district shows its municipalities' scores weighted by population.
+        municipality_values = runtime.potential["score"].reindex(data.municipalities.index).fillna(0.0)
+        weighted = (municipality_values * municipality_population).groupby(
+            data.municipalities["district_code"]
+        )
+        district_values = (
+            weighted.sum() / municipality_population.groupby(data.municipalities["district_code"]).sum()
+        )
+        district_values = district_values.reindex(data.districts.index).fillna(0.0)
     else:
         district_values = _per_unit(counts["district"], staff["district"], district_population, metric)
         municipality_values = _per_unit(

@@ -90,3 +90,15 @@ def test_sector_chart_orders_bars_and_uses_sector_colours(figure_inputs):
     assert list(bar.x) == sorted(bar.x)
     assert list(bar.customdata)[-1] == view.sector_counts.idxmax()
     assert bar.marker.color[-1] == colors[view.sector_counts.idxmax()]
+
+
+def test_potential_metric_maps_the_index_and_its_population_weighted_district_mean(project_runtime):
+    view = explore_view(project_runtime, Filters(), "district", "potential_index", "en")
+    scores = project_runtime.potential["score"]
+    municipalities = project_runtime.data.municipalities
+    assert view.map.municipality_values.to_dict() == pytest.approx(
+        scores.reindex(municipalities.index).to_dict()
+    )
+    toplica = municipalities[municipalities["district_code"] == "RS-21"]
+    expected = (scores[toplica.index] * toplica["population"]).sum() / toplica["population"].sum()
+    assert view.map.district_values["RS-21"] == pytest.approx(expected)

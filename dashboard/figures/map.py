@@ -46,7 +46,13 @@ LQ_COLORSCALE = [[0.0, "#5e3c99"], [0.25, "#b2abd2"], [0.5, "#f7f7f7"], [0.75, "
 MAP_HEIGHT = 600
 FILL_OPACITY = 0.72
 OUTLINE_ONLY = [[0.0, "rgba(0,0,0,0)"], [1.0, "rgba(0,0,0,0)"]]  # municipalities as outlines under data
-METRIC_DECIMALS = {"enterprises": 0, "employees": 0, "enterprises_per_1000": 2, "location_quotient": 2}
+METRIC_DECIMALS = {
+    "enterprises": 0,
+    "employees": 0,
+    "enterprises_per_1000": 2,
+    "location_quotient": 2,
+    "potential_index": 1,
+}
 
 
 def _label_points(frame: gpd.GeoDataFrame) -> pd.DataFrame:

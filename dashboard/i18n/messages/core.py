@@ -117,6 +117,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "metric.enterprises": {"sr-Latn": "Broj preduzeća", "en": "Enterprises"},
     "metric.employees": {"sr-Latn": "Broj zaposlenih", "en": "Employees"},
     "metric.location_quotient": {"sr-Latn": "Koeficijent lokalizacije", "en": "Location quotient"},
+    "metric.potential_index": {"sr-Latn": "Indeks razvojnog potencijala", "en": "Development potential index"},
     "metric.enterprises_per_1000": {
         "sr-Latn": "Preduzeća na 1.000 stanovnika",
         "en": "Enterprises per 1,000 inhabitants",
