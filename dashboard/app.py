@@ -35,4 +35,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         suppress_callback_exceptions=False,
     )
     app.layout = dash.page_container
+    # dcc.Upload sends a file base64-encoded inside the callback's JSON (4/3 of its size):
+    # the server refuses anything much larger than the limit the import page states.
+    app.server.config["MAX_CONTENT_LENGTH"] = int(settings.max_upload_mb * 1024 * 1024 * 4 / 3) + 1024 * 1024
     return app

@@ -94,3 +94,12 @@ def test_region_manifest_errors_are_clear(tmp_path):
     (tmp_path / "region.toml").write_text('id = "x"\n[files]\nsectors = "s.csv"\n', encoding="utf-8")
     with pytest.raises(ManifestError, match=r"missing files\.municipality_reference"):
         load_region(tmp_path)
+
+
+def test_requests_far_beyond_the_upload_limit_are_refused_before_any_callback_runs():
+    app = create_app(Settings(max_upload_mb=1))
+    client = app.server.test_client()
+    response = client.post(
+        "/_dash-update-component", data=b"x" * (3 * 1024 * 1024), headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 413
