@@ -19,9 +19,10 @@ import numpy as np
 import pandas as pd
 
 from dashboard.indicators import Filters
+from dashboard.sources.enterprises import LOCATION_PRECISIONS
 
 NO_YEAR = -1
-CATEGORICAL = ("district", "municipality", "sector", "size_class", "hexagon")
+CATEGORICAL = ("district", "municipality", "sector", "size_class", "hexagon", "location_precision")
 
 
 def _codes(values: pd.Series, categories: Sequence[str]) -> np.ndarray:
@@ -52,6 +53,7 @@ class EnterpriseColumns:
         size_classes: Sequence[str],
         hexagons: Sequence[str],
         hexagon_of_row: pd.Series | None = None,
+        precisions: Sequence[str] = LOCATION_PRECISIONS,
     ) -> EnterpriseColumns:
         categories = {
             "district": list(districts),
@@ -59,6 +61,7 @@ class EnterpriseColumns:
             "sector": list(sectors),
             "size_class": list(size_classes),
             "hexagon": list(hexagons),
+            "location_precision": list(precisions),
         }
         source = enterprises.assign(
             hexagon=hexagon_of_row if hexagon_of_row is not None else pd.Series("", index=enterprises.index)
@@ -102,6 +105,10 @@ class EnterpriseColumns:
             first, last = filters.years
             keep &= (self.founding_year >= first) & (self.founding_year <= last)
         return keep
+
+    def exact(self) -> np.ndarray:
+        """Rows whose coordinates were given, not derived from a settlement or seat."""
+        return self.codes["location_precision"] == self.categories["location_precision"].index("exact")
 
     def count(self, name: str, mask: np.ndarray, *, employees: bool = False) -> pd.Series:
         """Enterprises (or their employees) per category of ``name`` among the masked rows."""

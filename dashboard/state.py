@@ -54,6 +54,7 @@ class ExploreState:
     metric: str = DEFAULT_METRIC
     lq_sector: str = ""
     view: tuple[float, ...] = ()  # (lat, lon, zoom) of the map, when the user moved it
+    approximate: bool = True  # draw enterprises whose location is only a settlement or seat
 
     @classmethod
     def from_query(cls, params: Mapping[str, str]) -> ExploreState:
@@ -69,6 +70,7 @@ class ExploreState:
             metric=metric if metric in METRICS else DEFAULT_METRIC,
             lq_sector=params.get("lq", ""),
             view=_view(params.get("at")),
+            approximate=params.get("approx", "1") != "0",
         )
 
     def to_query(self, language: str | None = None) -> str:
@@ -87,6 +89,8 @@ class ExploreState:
             params["metric"] = self.metric
         if self.metric == "location_quotient" and self.lq_sector:
             params["lq"] = self.lq_sector
+        if not self.approximate:
+            params["approx"] = "0"
         if self.view:
             params["at"] = ",".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in self.view)
         return "?" + urlencode(params, safe=",-") if params else ""

@@ -73,7 +73,10 @@ def explore_view(
     *,
     lq_sector: str | None = None,
     selection: list[int] | None = None,
+    approximate: bool = True,
 ) -> ExploreView:
+    """``approximate=False`` leaves enterprises placed at a settlement or seat off the map
+    (they still count everywhere else)."""
     data, columns = runtime.data, runtime.columns
     mask = columns.mask(filters, runtime.potential["tier"])
     counts = {name: columns.count(name, mask) for name in ("district", "municipality", "hexagon")}
@@ -115,10 +118,10 @@ def explore_view(
 
     rows = shown_rows(runtime, filters, selection)
     municipality_names = unit_names(data.municipalities, language)
-    points_shown = int(mask.sum()) <= MAX_POINTS
-    points = dict(
-        _points(runtime, np.flatnonzero(mask) if points_shown else np.array([], int), municipality_names)
-    )
+    drawn = mask if approximate else mask & columns.exact()
+    points_shown = int(drawn.sum()) <= MAX_POINTS
+    rows_drawn = np.flatnonzero(drawn) if points_shown else np.array([], dtype=np.int64)
+    points = dict(_points(runtime, rows_drawn, municipality_names))
     sectors = columns.count("sector", mask)
     first, last = columns.year_span()
     return ExploreView(

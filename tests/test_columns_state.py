@@ -105,3 +105,27 @@ def test_defaults_write_nothing_and_junk_reads_as_defaults():
     junk = ExploreState.from_query({"level": "galaxy", "metric": "vibes", "years": "soon", "at": "1,2"})
     assert junk == ExploreState()
     assert ExploreState.from_query({"years": "2020-2010"}).filters.years == (2010, 2020)
+
+
+def test_approximate_locations_can_be_left_off_the_map_but_still_count(tmp_path):
+    from conftest import write_tiny_region
+
+    from dashboard.config import Settings
+    from dashboard.runtime import Runtime
+    from dashboard.views import explore_view
+
+    rows = (
+        "registration_number,name,nace,municipality,settlement,lon,lat,employees,founding_year\n"
+        "A-1,Exact,62.01,alpha,,10.02,50.02,3,2020\n"
+        "A-2,Seat only,62.01,alpha,,,,1,2020\n"
+        "A-3,Also exact,62.01,beta,,10.17,50.04,1,2020\n"
+    )
+    runtime = Runtime.load(Settings(region_dir=write_tiny_region(tmp_path / "r", enterprises_csv=rows)))
+    assert list(runtime.data.enterprises["location_precision"]) == ["exact", "municipality", "exact"]
+    every = explore_view(runtime, Filters(), "municipality", "enterprises", "en")
+    exact = explore_view(runtime, Filters(), "municipality", "enterprises", "en", approximate=False)
+    drawn = sum(len(p) for p in exact.map.points.values())
+    assert sum(len(p) for p in every.map.points.values()) == 3 and drawn == 2
+    assert exact.totals["enterprises"] == 3  # still counted in the figures
+    assert ExploreState(approximate=False).to_query() == "?approx=0"
+    assert ExploreState.from_query({"approx": "0"}).approximate is False

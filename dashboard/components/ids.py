@@ -15,6 +15,7 @@ LQ_SECTOR = "lq-sector"
 LQ_SECTOR_GROUP = "lq-sector-group"
 MAP_NOTICE = "map-notice"
 MAP_SUMMARY = "map-summary"
+MAP_APPROXIMATE = "map-approximate"
 EXPORT = "export"  # pattern-matching type: {"type": EXPORT, "format": "csv" | "xlsx" | "geojson"}
 DOWNLOAD = "export-download"
 BREADCRUMB = "breadcrumb"

@@ -99,7 +99,13 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     first_year, last_year = runtime.columns.year_span()
     filters = state.filters
     view = explore_view(
-        runtime, filters, state.level, state.metric, language, lq_sector=state.lq_sector or None
+        runtime,
+        filters,
+        state.level,
+        state.metric,
+        language,
+        lq_sector=state.lq_sector or None,
+        approximate=state.approximate,
     )
     figure = build_map_figure(view.map, runtime.map_base, language, runtime.style, names, colors)
     if state.view:
@@ -266,6 +272,12 @@ def _map_controls(language: str, state: ExploreState, sector_names: dict[str, st
                 ],
                 className="control control-grow",
             ),
+            dbc.Switch(
+                id=ids.MAP_APPROXIMATE,
+                label=translate("map.approximate", language),
+                value=state.approximate,
+                className="control approximate-switch",
+            ),
             html.Div(
                 [
                     html.Label(
@@ -319,15 +331,25 @@ def _filters_from(values, filter_ids) -> Filters:
     Input(ids.LQ_SECTOR, "value"),
     Input(ids.SELECTION, "data"),
     Input(ids.TABLE_SEARCH, "value"),
+    Input(ids.MAP_APPROXIMATE, "value"),
     State({"type": ids.FILTER, "name": ALL}, "id"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def update_views(values, level, metric, lq_sector, selection, search, filter_ids, language):
+def update_views(values, level, metric, lq_sector, selection, search, approximate, filter_ids, language):
     runtime = current()
     data = runtime.data
     filters = _filters_from(values, filter_ids)
-    view = explore_view(runtime, filters, level, metric, language, lq_sector=lq_sector, selection=selection)
+    view = explore_view(
+        runtime,
+        filters,
+        level,
+        metric,
+        language,
+        lq_sector=lq_sector,
+        selection=selection,
+        approximate=approximate,
+    )
     names = _sector_names(language)
     colors = data.taxonomy.colors()
     geographic_change = any(
@@ -341,7 +363,9 @@ def update_views(values, level, metric, lq_sector, selection, search, filter_ids
     rows, total = table_rows(
         data.enterprises, view.rows, names, unit_names(data.municipalities, language), search or ""
     )
-    query = ExploreState(filters=filters, level=level, metric=metric, lq_sector=lq_sector).to_query()
+    query = ExploreState(
+        filters=filters, level=level, metric=metric, lq_sector=lq_sector, approximate=approximate
+    ).to_query()
     return (
         map_patch(view.map, runtime.map_base, language, focus),
         kpi_values(view.totals, language),

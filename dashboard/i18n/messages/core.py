@@ -107,6 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "level.hexagon": {"sr-Latn": "Heksagoni", "en": "Hexagons"},
     "level.enterprises": {"sr-Latn": "Preduzeća", "en": "Enterprises"},
     "map.lq_sector": {"sr-Latn": "Sektor", "en": "Sector"},
+    "map.approximate": {
+        "sr-Latn": "Prikaži i približne lokacije (naselje ili sedište opštine)",
+        "en": "Also show approximate locations (settlement or municipal seat)",
+    },
     "map.too_many_points": {
         "sr-Latn": "Izabrano je {count} preduzeća, previše za pojedinačni prikaz: mapa prikazuje gustinu. "
         "Suzite filtere da vidite pojedinačna preduzeća.",
