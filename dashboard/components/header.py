@@ -68,19 +68,29 @@ def header(
         hidden=not show_demo_badge,
         role="status",
     )
+    # The demonstration notice is a strip of its own under the bar: always legible, and
+    # the bar keeps one line for title, pages and languages.
     return html.Header(
         [
-            html.A(translate("app.skip_to_map", language), href="#main", className="skip-link"),
             html.Div(
                 [
-                    html.H1(translate("app.title", language), className="app-title"),
-                    html.P([region_name, " · ", translate("app.tagline", language)], className="app-tagline"),
+                    html.A(translate("app.skip_to_map", language), href="#main", className="skip-link"),
+                    html.Div(
+                        [
+                            html.H1(translate("app.title", language), className="app-title"),
+                            html.P(
+                                [region_name, " · ", translate("app.tagline", language)],
+                                className="app-tagline",
+                            ),
+                        ],
+                        className="app-heading",
+                    ),
+                    page_links(language, current_path),
+                    languages,
                 ],
-                className="app-heading",
+                className="app-header",
             ),
-            page_links(language, current_path),
             badge,
-            languages,
         ],
-        className="app-header",
+        className="app-top",
     )
