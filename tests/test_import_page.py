@@ -122,3 +122,20 @@ def test_upload_check_and_store_in_the_browser(dash_duo, tmp_path):
     dash_duo.wait_for_contains_text("#import-commit-result", "Stored 5 enterprises", timeout=30)
     dash_duo.wait_for_contains_text("#import-history", "example_register_extract.csv", timeout=10)
     assert (tmp_path / "s.gpkg").exists()
+
+
+def test_a_mapping_file_uploaded_beside_the_data_names_unknown_columns(app_settings):
+    app_settings(editor_token="s3cret")
+    odd = b"ID firme;Firma;Delatnost;Grad;Radnika\n10000999;Atelje Probni;32.12;Pirot;3\n"
+    unmapped, disabled, _ = page().check_file(upload(odd), "odd.csv", False, "en")
+    assert disabled and "A file cannot be used" in text_of(unmapped)  # required columns not found
+    mapping_text = (
+        b'[columns]\n"ID firme" = "registration_number"\n"Firma" = "name"\n'
+        b'"Delatnost" = "nace"\n"Grad" = "municipality"\n"Radnika" = "employees"\n'
+    )
+    mapping = page().decode_mapping(upload(mapping_text), "odd.toml")
+    children, disabled, _ = page().check_file(upload(odd), "odd.csv", False, "en", mapping)
+    assert "Checked 1 rows: 1 valid (1 new, 0 updates)" in text_of(children) and not disabled
+    broken = page().decode_mapping(upload(b'[columns]\n"Firma" = "no_such_field"\n'), "bad.toml")
+    children, disabled, _ = page().check_file(upload(odd), "odd.csv", False, "en", broken)
+    assert disabled and "The mapping file is not valid." in text_of(children)

@@ -22,12 +22,13 @@ from dashboard import runtime as runtime_module
 from dashboard.components.footer import footer
 from dashboard.components.header import header
 from dashboard.i18n import format_number, normalise_language, translate
+from dashboard.importing.mapping import Mapping, parse_mapping
 from dashboard.importing.pipeline import ImportResult, run_import
 from dashboard.importing.readers import Source
 from dashboard.importing.report import describe, outcome_text, precision_text, report_csv
 from dashboard.runtime import Runtime, current
 from dashboard.sources.enterprises import ValidationContext
-from dashboard.sources.problems import Problem
+from dashboard.sources.problems import DataFileError, Problem
 from dashboard.store import open_store
 
 dash.register_page(
@@ -35,6 +36,7 @@ dash.register_page(
 )
 
 UPLOAD = "import-upload"
+MAPPING_UPLOAD = "import-mapping-upload"
 SKIP_INVALID = "import-skip-invalid"
 TOKEN = "import-token"
 COMMIT = "import-commit"
@@ -80,6 +82,19 @@ def decode_upload(contents: str | None, filename: str | None, max_mb: float) -> 
     if len(data) > limit:
         return too_large
     return Source(filename, data)
+
+
+def decode_mapping(contents: str | None, filename: str | None) -> Mapping | Problem | None:
+    """The optional mapping file (TOML or CSV) uploaded beside the data file."""
+    if not contents or not filename:
+        return None
+    try:
+        data = base64.b64decode(contents.split(",", 1)[1], validate=True)
+        return parse_mapping(data, filename)
+    except (IndexError, binascii.Error):
+        return Problem(file=filename, code="mapping_invalid", value="not a readable file")
+    except DataFileError as error:
+        return error.problem
 
 
 def problems_table(problems: list[Problem], language: str) -> html.Div:
@@ -175,17 +190,24 @@ def _summary(result: ImportResult, language: str, skip_invalid: bool) -> list:
 
 
 def check_file(
-    contents: str | None, filename: str | None, skip_invalid: bool, language: str
+    contents: str | None,
+    filename: str | None,
+    skip_invalid: bool,
+    language: str,
+    mapping: Mapping | Problem | None = None,
 ) -> tuple[list, bool, bool]:
     """(result area, commit disabled, report button hidden) for an uploaded file."""
     runtime = current()
     source = decode_upload(contents, filename, runtime.settings.max_upload_mb)
     if source is None:
         return [html.P(translate("import.no_file", language), className="text-muted")], True, True
-    if isinstance(source, Problem):
-        return [dbc.Alert(describe(source, language), color="danger")], True, True
+    for problem in (source, mapping):
+        if isinstance(problem, Problem):
+            return [dbc.Alert(describe(problem, language), color="danger")], True, True
     store = open_store(runtime.settings)
-    result = run_import([source], store, _context(runtime), skip_invalid=skip_invalid, dry_run=True)
+    result = run_import(
+        [source], store, _context(runtime), mapping=mapping, skip_invalid=skip_invalid, dry_run=True
+    )
     existing = store.registration_numbers() if store is not None and len(result.enterprises) else set()
     children = [
         html.P(translate("import.checked_file", language, file=source.name), className="fw-semibold mb-2"),
@@ -221,7 +243,12 @@ def check_file(
 
 
 def commit_file(
-    contents: str | None, filename: str | None, skip_invalid: bool, token: str | None, language: str
+    contents: str | None,
+    filename: str | None,
+    skip_invalid: bool,
+    token: str | None,
+    language: str,
+    mapping: Mapping | Problem | None = None,
 ) -> tuple[list, bool]:
     """(message, commit disabled): store the file if the credential is right."""
     runtime = current()
@@ -233,11 +260,13 @@ def commit_file(
     source = decode_upload(contents, filename, runtime.settings.max_upload_mb)
     if not isinstance(source, Source):
         return [dbc.Alert(translate("import.no_file", language), color="warning")], True
+    if isinstance(mapping, Problem):
+        return [dbc.Alert(describe(mapping, language), color="danger")], True
     store = open_store(runtime.settings)
     if store is None:
         return [dbc.Alert(translate("import.no_store", language), color="danger")], True
     try:
-        result = run_import([source], store, _context(runtime), skip_invalid=skip_invalid)
+        result = run_import([source], store, _context(runtime), mapping=mapping, skip_invalid=skip_invalid)
     except Exception as exc:  # the store is atomic: a failed write changed nothing
         return [
             dbc.Alert(translate("import.store_failed", language, error=str(exc)[:300]), color="danger")
@@ -352,6 +381,15 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                                     dbc.CardBody(
                                         [
                                             upload,
+                                            dcc.Upload(
+                                                id=MAPPING_UPLOAD,
+                                                children=html.Span(
+                                                    translate("import.mapping_upload", language),
+                                                    className="small",
+                                                ),
+                                                accept=".toml,.csv",
+                                                className="import-mapping-upload",
+                                            ),
                                             html.P(
                                                 translate(
                                                     "import.limit",
@@ -434,12 +472,15 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     Output(COMMIT_RESULT, "children", allow_duplicate=True),
     Input(UPLOAD, "contents"),
     Input(SKIP_INVALID, "value"),
+    Input(MAPPING_UPLOAD, "contents"),
     State(UPLOAD, "filename"),
+    State(MAPPING_UPLOAD, "filename"),
     State(LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def on_upload(contents, skip_invalid, filename, language):
-    children, disabled, hide_report = check_file(contents, filename, bool(skip_invalid), language)
+def on_upload(contents, skip_invalid, mapping_contents, filename, mapping_name, language):
+    mapping = decode_mapping(mapping_contents, mapping_name)
+    children, disabled, hide_report = check_file(contents, filename, bool(skip_invalid), language, mapping)
     return children, disabled, ({"display": "none"} if hide_report else {}), None
 
 
@@ -452,13 +493,16 @@ def on_upload(contents, skip_invalid, filename, language):
     State(UPLOAD, "filename"),
     State(SKIP_INVALID, "value"),
     State(TOKEN, "value"),
+    State(MAPPING_UPLOAD, "contents"),
+    State(MAPPING_UPLOAD, "filename"),
     State(LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def on_commit(clicks, contents, filename, skip_invalid, token, language):
+def on_commit(clicks, contents, filename, skip_invalid, token, mapping_contents, mapping_name, language):
     if not clicks:
         return no_update, no_update, no_update
-    message, disabled = commit_file(contents, filename, bool(skip_invalid), token, language)
+    mapping = decode_mapping(mapping_contents, mapping_name)
+    message, disabled = commit_file(contents, filename, bool(skip_invalid), token, language, mapping)
     return message, disabled, history_table(language)
 
 
@@ -468,15 +512,20 @@ def on_commit(clicks, contents, filename, skip_invalid, token, language):
     State(UPLOAD, "contents"),
     State(UPLOAD, "filename"),
     State(SKIP_INVALID, "value"),
+    State(MAPPING_UPLOAD, "contents"),
+    State(MAPPING_UPLOAD, "filename"),
     State(LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def on_report(clicks, contents, filename, skip_invalid, language):
+def on_report(clicks, contents, filename, skip_invalid, mapping_contents, mapping_name, language):
     runtime = current()
     source = decode_upload(contents, filename, runtime.settings.max_upload_mb)
-    if not clicks or not isinstance(source, Source):
+    mapping = decode_mapping(mapping_contents, mapping_name)
+    if not clicks or not isinstance(source, Source) or isinstance(mapping, Problem):
         return no_update
     store = open_store(runtime.settings)
-    result = run_import([source], store, _context(runtime), skip_invalid=bool(skip_invalid), dry_run=True)
+    result = run_import(
+        [source], store, _context(runtime), mapping=mapping, skip_invalid=bool(skip_invalid), dry_run=True
+    )
     stem = source.name.rsplit(".", 1)[0]
     return dcc.send_bytes(report_csv(result.problems, language), f"{stem}-report.csv")

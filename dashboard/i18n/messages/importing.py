@@ -91,6 +91,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "XLSX, GeoJSON or GeoPackage, with headers in Serbian (Latin or Cyrillic) or English. A file is "
         "checked first; nothing is stored until an editor confirms.",
     },
+    "import.mapping_upload": {
+        "sr-Latn": "Po želji: datoteka mapiranja kolona (TOML ili CSV) – kliknite da je dodate",
+        "en": "Optional: a column mapping file (TOML or CSV) – click to add it",
+    },
     "import.upload": {
         "sr-Latn": "Prevucite datoteku ovde ili kliknite da je izaberete",
         "en": "Drag a file here or click to choose one",
