@@ -65,6 +65,7 @@ def _update_payload(output: str, values: dict, language: str = "en") -> dict:
             {"id": "lq-sector", "property": "value", "value": "crafts-design"},
             {"id": "map-selection", "property": "data", "value": []},
             {"id": "enterprise-table-search", "property": "value", "value": ""},
+            {"id": "map-approximate", "property": "value", "value": True},
         ],
         "changedPropIds": ['{"name":"sectors","type":"filter"}.value'],
         "state": [
