@@ -14,6 +14,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REGION_DIR = PROJECT_ROOT / "data"
 DEFAULT_STORE = PROJECT_ROOT / "data" / "store" / "enterprises.gpkg"
+DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
 LANGUAGES = ("sr-Latn", "sr-Cyrl", "en")
 
 
@@ -53,6 +54,12 @@ class Settings:
             (``CIM_EDITOR_TOKEN``).
         max_upload_mb: largest file the web import page accepts, in megabytes
             (``CIM_MAX_UPLOAD_MB``).
+        chromium: the headless browser that renders profile exports to PDF and PNG
+            (``CIM_CHROMIUM``; ``/usr/bin/chromium`` by default). It only ever opens this
+            app's own pages, offline.
+        stories_dir: folder of presenter stories, ``<name>.toml`` each (``CIM_STORIES_DIR``);
+            ``None`` means ``stories/`` in the region folder. "Add this view to a story"
+            writes there, with the editor credential when one is configured.
     """
 
     host: str = "127.0.0.1"
@@ -68,6 +75,12 @@ class Settings:
     database_url: str = ""
     editor_token: str = ""
     max_upload_mb: float = 10.0
+    chromium: Path = DEFAULT_CHROMIUM
+    stories_dir: Path | None = None
+
+    @property
+    def stories_folder(self) -> Path:
+        return self.stories_dir or self.region_dir / "stories"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -101,4 +114,6 @@ class Settings:
             database_url=env.get("DATABASE_URL", ""),
             editor_token=env.get("CIM_EDITOR_TOKEN", ""),
             max_upload_mb=max_upload_mb,
+            chromium=_optional_path(env.get("CIM_CHROMIUM")) or DEFAULT_CHROMIUM,
+            stories_dir=_optional_path(env.get("CIM_STORIES_DIR")),
         )
