@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.map import METRIC_DECIMALS, MapView
-from dashboard.i18n import format_number, translate
+from dashboard.i18n import format_number, format_percent, translate
 
 
 def _extremes(values: pd.Series, names: pd.Series, metric: str, language: str) -> dict[str, str]:
@@ -45,3 +45,81 @@ def map_summary(view: MapView, shown: int, language: str) -> str:
         count=count,
         **_extremes(values, names, view.metric, language),
     )
+
+
+# Text alternatives of the presenter, profile and comparison pages' charts and maps.
+
+
+def ranking_summary(index, robustness, names, language: str) -> str:
+    """E.g. 'Development potential of 15 municipalities: highest Niš (65.7, rank 1 to 1 …), lowest …'."""
+    score = index.score
+    if not len(score):
+        return translate("summary.ranking.empty", language)
+    top, bottom = score.idxmax(), score.idxmin()
+    return translate(
+        "summary.ranking",
+        language,
+        count=len(score),
+        top=str(names.get(top, top)),
+        top_value=format_number(float(score[top]), language, 1),
+        best=int(robustness.best[top]),
+        worst=int(robustness.worst[top]),
+        bottom=str(names.get(bottom, bottom)),
+        bottom_value=format_number(float(score[bottom]), language, 1),
+    )
+
+
+def sector_mix_summary(shares, sector_names: dict[str, str], language: str, largest: int = 3) -> str:
+    """E.g. 'Largest sectors: Crafts and design 38.0%, Arts 14.0%, Publishing 11.0%.'"""
+    if not shares:
+        return translate("summary.sector_mix.empty", language)
+    listed = ", ".join(
+        f"{sector_names.get(s.sector, s.sector)} {format_percent(s.share, language)}"
+        for s in shares[:largest]
+    )
+    return translate("summary.sector_mix", language, sectors=listed)
+
+
+def inset_summary(name: str, district: str, count: int, language: str) -> str:
+    return translate("summary.inset", language, name=name, district=district, count=count)
+
+
+def potential_summary(potential, dimension_names: dict[str, str], language: str) -> str:
+    """E.g. 'Index 38.7 of 100, rank 7 of 15 (5 to 10 under random weightings); strongest in …'."""
+    strongest = max(potential.dimensions, key=potential.dimensions.get)
+    weakest = min(potential.dimensions, key=potential.dimensions.get)
+    return translate(
+        "summary.potential",
+        language,
+        score=format_number(potential.score, language, 1),
+        rank=potential.rank,
+        count=potential.count,
+        best=potential.best,
+        worst=potential.worst,
+        strongest=dimension_names.get(strongest, strongest),
+        strongest_value=format_number(potential.dimensions[strongest], language, 1),
+        weakest=dimension_names.get(weakest, weakest),
+        weakest_value=format_number(potential.dimensions[weakest], language, 1),
+    )
+
+
+def dimensions_summary(scores: dict[str, dict[str, float]], names, dimension_names, language: str) -> str:
+    """One clause per municipality: its strongest and weakest dimension of the index."""
+    clauses = []
+    for code, dimensions in scores.items():
+        if not dimensions:
+            continue
+        strongest = max(dimensions, key=dimensions.get)
+        weakest = min(dimensions, key=dimensions.get)
+        clauses.append(
+            translate(
+                "summary.dimensions.unit",
+                language,
+                name=str(names.get(code, code)),
+                strongest=dimension_names.get(strongest, strongest),
+                strongest_value=format_number(dimensions[strongest], language, 1),
+                weakest=dimension_names.get(weakest, weakest),
+                weakest_value=format_number(dimensions[weakest], language, 1),
+            )
+        )
+    return translate("summary.dimensions", language, units=" ".join(clauses))

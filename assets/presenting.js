@@ -1,0 +1,155 @@
+/* Presenter mode (/present): keys, the map's framing, full screen and the address bar.
+   Only acts on a page that has the presenter's root element, so it is inert elsewhere.
+
+   Keys: → ↓ PageDown Space = next view; ← ↑ PageUp = previous; Home / End = first / last;
+   F = full screen (Esc leaves it). A presentation clicker sends PageUp / PageDown. The keys
+   press the page's own buttons, so keyboard, clicker and mouse share one path. */
+(function () {
+  var NEXT = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, Spacebar: 1 };
+  var PREVIOUS = { ArrowLeft: 1, ArrowUp: 1, PageUp: 1 };
+  var JUMP = { Home: "present-first", End: "present-last" };
+  var lastFit = null;
+
+  function root() { return document.getElementById("present-root"); }
+
+  function press(id) {
+    var button = document.getElementById(id);
+    if (button && !button.disabled) { button.click(); }
+  }
+
+  function toggleFullscreen() {
+    var page = document.documentElement;
+    if (document.fullscreenElement) {
+      if (document.exitFullscreen) { document.exitFullscreen(); }
+    } else if (page.requestFullscreen) {
+      page.requestFullscreen().catch(function () { /* refused (no user gesture): nothing to do */ });
+    }
+  }
+
+  window.addEventListener("keydown", function (event) {
+    if (!root() || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var target = event.target || {};
+    var tag = (target.tagName || "").toUpperCase();
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable) { return; }
+    var onControl = tag === "BUTTON" || tag === "A" || tag === "SUMMARY";
+    var key = event.key;
+    var id = null;
+    if (NEXT[key] && !(onControl && (key === " " || key === "Spacebar"))) {
+      id = "present-next";
+    } else if (PREVIOUS[key]) {
+      id = "present-previous";
+    } else if (JUMP[key]) {
+      id = JUMP[key];
+    } else if ((key === "f" || key === "F") && !event.shiftKey) {
+      event.preventDefault();
+      toggleFullscreen();
+      return;
+    }
+    if (id) {
+      // Captured before the map sees it: arrows step the story instead of panning the map.
+      event.preventDefault();
+      event.stopPropagation();
+      press(id);
+    }
+  }, true);
+
+  /* Web Mercator: centre and zoom that show a lon/lat box in a w × h pixel map. */
+  function mercatorY(lat) {
+    var s = Math.sin(lat * Math.PI / 180);
+    return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+  }
+
+  function frame(bounds, fill, width, height) {
+    var x0 = (bounds[0] + 180) / 360, x1 = (bounds[2] + 180) / 360;
+    var y0 = mercatorY(bounds[3]), y1 = mercatorY(bounds[1]);
+    var dx = Math.max(x1 - x0, 1e-9), dy = Math.max(y1 - y0, 1e-9);
+    var zoom = Math.log2(Math.min(width * fill / (dx * 512), height * fill / (dy * 512)));
+    var cy = (y0 + y1) / 2;
+    return {
+      center: { lon: ((x0 + x1) / 2) * 360 - 180, lat: 360 / Math.PI * Math.atan(Math.exp((0.5 - cy) * 2 * Math.PI)) - 90 },
+      zoom: Math.min(Math.max(zoom, 0), 14)
+    };
+  }
+
+  function applyFit(attempt) {
+    var graph = document.querySelector("#present-map .js-plotly-plot");
+    var layout = graph && graph._fullLayout;
+    var map = layout && layout.map && layout.map._subplot && layout.map._subplot.map;
+    if (!lastFit || !lastFit.bounds) { return; }
+    if (!map || !map.isStyleLoaded() || graph.clientWidth === 0) {
+      if ((attempt || 0) < 150) { window.setTimeout(function () { applyFit((attempt || 0) + 1); }, 100); }
+      return;
+    }
+    var container = map.getContainer();
+    var view = frame(lastFit.bounds, lastFit.fill || 0.9, container.clientWidth, container.clientHeight);
+    // MapLibre moves at once; Plotly hears its "moveend" and keeps its layout in step.
+    map.jumpTo({ center: [view.center.lon, view.center.lat], zoom: view.zoom });
+  }
+
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    if (!root()) { return; }
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(function () { applyFit(0); }, 150);
+  });
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    presenting: {
+      fitMap: function (state) {
+        if (state && state.show === "map" && state.fit) {
+          lastFit = state.fit;
+          window.setTimeout(function () { applyFit(0); }, 0);
+        }
+        return "";
+      },
+      syncUrl: function (state) {
+        if (!state) { return ""; }
+        var rest = "story=" + encodeURIComponent(state.story) + "&step=" + (state.step + 1);
+        var search = "?lang=" + encodeURIComponent(state.language) + "&" + rest;
+        if (search !== window.location.search) {
+          window.history.replaceState(null, "", window.location.pathname + search);
+        }
+        document.querySelectorAll(".present-lang").forEach(function (link) {
+          link.setAttribute("href", "?lang=" + link.getAttribute("lang") + "&" + rest);
+        });
+        var exit = document.querySelector(".present-exit");
+        if (exit) {
+          var view = (state.view || "").replace(/^\?/, "");
+          exit.setAttribute("href", "/?lang=" + encodeURIComponent(state.language) + (view ? "&" + view : ""));
+        }
+        return "";
+      },
+      fullscreen: function () {
+        toggleFullscreen();
+        return window.dash_clientside.no_update;
+      }
+    },
+    /* The municipality profile (/profile): the chosen unit in the address bar, and printing. */
+    profilePage: {
+      syncUrl: function (code, language) {
+        if (code) {
+          var search = "?lang=" + encodeURIComponent(language) + "&municipality=" + encodeURIComponent(code);
+          if (search !== window.location.search) {
+            window.history.replaceState(null, "", window.location.pathname + search);
+          }
+        }
+        return "";
+      },
+      print: function () {
+        window.print();
+        return "";
+      }
+    },
+    /* The comparison (/compare): the chosen units in the address bar. */
+    comparePage: {
+      syncUrl: function (codes, language) {
+        var chosen = (codes || []).join(",");
+        var search = "?lang=" + encodeURIComponent(language) + (chosen ? "&municipality=" + chosen : "");
+        if (search !== window.location.search) {
+          window.history.replaceState(null, "", window.location.pathname + search);
+        }
+        return "";
+      }
+    }
+  });
+})();

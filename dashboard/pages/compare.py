@@ -1,0 +1,345 @@
+"""Comparison: two to four municipalities side by side on every indicator, the region beside them.
+
+``/compare?municipality=pirot,nis,dimitrovgrad&lang=en``. One table -- population and area,
+the development-potential index with its rank range, tier and dimension scores, every
+indicator of the registry, the sector mix -- and a chart of the dimension scores. Intensive
+figures (per 1,000 inhabitants, shares, averages) carry their ratio to the region's value.
+The rows come from :func:`dashboard.profiles.comparison_rows`; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html, no_update
+
+from dashboard.components import ids
+from dashboard.components import presenting_ids as pid
+from dashboard.components.footer import footer
+from dashboard.components.header import header, language_href
+from dashboard.i18n import (
+    LANGUAGES,
+    format_number,
+    format_percent,
+    localized_name,
+    normalise_language,
+    translate,
+)
+from dashboard.i18n.widgets import dropdown_labels
+from dashboard.profiles import (
+    MAX_COMPARED,
+    MIN_COMPARED,
+    CompareRow,
+    chosen_units,
+    compare_to_region,
+    comparison_rows,
+    default_comparison,
+    format_indicator,
+    potential_analysis,
+)
+from dashboard.runtime import Runtime, current
+from dashboard.summaries import dimensions_summary
+from dashboard.valorization.registry import BY_KEY, DIMENSIONS
+
+dash.register_page(
+    __name__,
+    path="/compare",
+    title="Comparison · Creative Industries Map of South Serbia",
+    nav_key="nav.compare",
+    order=40,
+)
+
+# Okabe-Ito (safe for every common colour-vision deficiency), one per compared municipality.
+UNIT_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
+GROUPS = ("reference", "potential", "indicators", "sectors")
+CHART_CONFIG = {"displayModeBar": False}
+
+
+def _names(runtime: Runtime, language: str) -> dict[str, str]:
+    return {
+        code: localized_name(row.to_dict(), language) for code, row in runtime.data.municipalities.iterrows()
+    }
+
+
+def _query(codes: list[str]) -> str:
+    return f"?municipality={','.join(codes)}" if codes else ""
+
+
+# ----------------------------------------------------------------------------- table
+
+
+def _label(runtime: Runtime, row: CompareRow, language: str) -> list:
+    if row.kind == "indicator":
+        indicator = BY_KEY[row.key]
+        return [indicator.name(language), html.Span(indicator.unit_label(language), className="unit")]
+    if row.kind == "dimension":
+        dimension = next(d for d in DIMENSIONS if d.key == row.key)
+        return [
+            dimension.name(language),
+            html.Span(translate("compare.unit.score", language), className="unit"),
+        ]
+    if row.kind == "sector":
+        taxonomy = runtime.data.taxonomy
+        return [
+            html.Span(className="swatch", style={"background": taxonomy.colors().get(row.key)}),
+            taxonomy.sector_name(row.key, language),
+        ]
+    return [translate(f"compare.row.{row.kind}", language)]
+
+
+def _value(row: CompareRow, value, language: str) -> str:
+    if value is None:
+        return "–"
+    if row.kind == "indicator":
+        return format_indicator(BY_KEY[row.key], value, language)
+    if row.kind in ("score", "dimension"):
+        return format_number(value, language, 1)
+    if row.kind == "rank":
+        return str(value)
+    if row.kind == "range":
+        best, worst = value
+        return f"{best}–{worst}" if best != worst else str(best)
+    if row.kind == "tier":
+        return translate(f"tier.{value}", language)
+    if row.kind == "population":
+        return format_number(value, language)
+    if row.kind == "area":
+        return f"{format_number(value, language)} km²"
+    if row.kind == "sector":
+        return format_percent(value, language)
+    return str(value)
+
+
+def _cell(row: CompareRow, code: str, language: str) -> html.Td:
+    text = _value(row, row.values.get(code), language)
+    ratio = compare_to_region(row, code)
+    if ratio is None:
+        return html.Td(text, className="num")
+    return html.Td(
+        [text, html.Span(f"×{format_number(ratio, language, 2)}", className="ratio")],
+        className="num",
+        title=translate("compare.ratio_title", language, ratio=format_number(ratio, language, 2)),
+    )
+
+
+def comparison_table(runtime: Runtime, codes: list[str], language: str) -> html.Div:
+    names = _names(runtime, language)
+    rows = comparison_rows(runtime, codes)
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(translate("compare.col.indicator", language), scope="col"),
+                *[
+                    html.Th(
+                        [html.Span(className="unit-key", style={"background": color}), names[code]],
+                        scope="col",
+                        className="num",
+                    )
+                    for color, code in zip(UNIT_COLORS, codes, strict=False)
+                ],
+                html.Th(translate("compare.col.region", language), scope="col", className="num region"),
+            ]
+        )
+    )
+    body = []
+    for group in GROUPS:
+        members = [row for row in rows if row.group == group]
+        if not members:
+            continue
+        body.append(
+            html.Tr(
+                html.Th(
+                    translate(f"compare.group.{group}", language), colSpan=len(codes) + 2, scope="colgroup"
+                ),
+                className="group-row",
+            )
+        )
+        for row in members:
+            body.append(
+                html.Tr(
+                    [
+                        html.Th(_label(runtime, row, language), scope="row"),
+                        *[_cell(row, code, language) for code in codes],
+                        html.Td(_value(row, row.region, language), className="num region"),
+                    ],
+                    **{"data-kind": row.kind, "data-key": row.key},
+                )
+            )
+    return html.Div(
+        dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="compare-table mb-0"),
+        className="table-responsive",
+    )
+
+
+# ----------------------------------------------------------------------------- chart
+
+
+def dimension_chart(runtime: Runtime, codes: list[str], language: str) -> tuple[go.Figure, str]:
+    """Grouped bars of the dimension scores (0-100), one colour per municipality; and the
+    sentence that says the same in words."""
+    index = potential_analysis(runtime).index
+    names = _names(runtime, language)
+    dimension_names = {d.key: d.name(language) for d in DIMENSIONS if d.key in index.dimensions.columns}
+    figure = go.Figure(
+        [
+            go.Bar(
+                x=list(dimension_names.values()),
+                y=[round(float(index.dimensions.at[code, key]), 2) for key in dimension_names],
+                name=names[code],
+                marker={"color": color},
+                text=[
+                    format_number(float(index.dimensions.at[code, key]), language, 1)
+                    for key in dimension_names
+                ],
+                textposition="outside",
+                hovertemplate="%{x} · " + names[code] + ": %{text}<extra></extra>",
+            )
+            for color, code in zip(UNIT_COLORS, codes, strict=False)
+        ]
+    )
+    figure.update_layout(
+        barmode="group",
+        height=360,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        yaxis={
+            "range": [0, 110],
+            "title": {"text": translate("compare.chart_axis", language)},
+            "gridcolor": "#e3e7ec",
+            "fixedrange": True,
+            "automargin": True,
+        },
+        xaxis={"fixedrange": True, "automargin": True},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        template="none",
+        font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13},
+        separators=",." if language.startswith("sr") else ".,",
+    )
+    scores = {code: {key: float(index.dimensions.at[code, key]) for key in dimension_names} for code in codes}
+    return figure, dimensions_summary(scores, names, dimension_names, language)
+
+
+# ----------------------------------------------------------------------------- layout
+
+
+def _notice(requested: list[str], codes: list[str], language: str) -> list:
+    notes = []
+    if len(requested) > MAX_COMPARED:
+        notes.append(translate("compare.too_many", language, count=MAX_COMPARED))
+    if len(codes) < MIN_COMPARED:
+        notes.append(translate("compare.too_few", language, count=MIN_COMPARED))
+    return [dbc.Alert(text, color="info", className="py-2 mb-2") for text in notes]
+
+
+def _content(runtime: Runtime, codes: list[str], language: str) -> list:
+    if not codes:
+        return []
+    figure, summary = dimension_chart(runtime, codes, language)
+    return [
+        dbc.Card(
+            dbc.CardBody(
+                [
+                    html.H2(translate("compare.table_title", language), className="panel-title"),
+                    comparison_table(runtime, codes, language),
+                    html.P(translate("compare.table_help", language), className="small text-muted mt-2 mb-0"),
+                ]
+            ),
+            className="mb-3",
+        ),
+        dbc.Card(
+            dbc.CardBody(
+                [
+                    html.H2(translate("compare.chart_title", language), className="panel-title"),
+                    dcc.Graph(id=pid.COMPARE_CHART, figure=figure, config=CHART_CONFIG),
+                    html.P(summary, id=pid.COMPARE_CHART_SUMMARY, className="map-summary", role="status"),
+                ]
+            ),
+            className="mb-3",
+        ),
+    ]
+
+
+def layout(lang: str | None = None, municipality: str | None = None, **_params: str) -> html.Div:
+    runtime = current()
+    language = normalise_language(lang, runtime.settings.default_language)
+    data = runtime.data
+    requested = [c for c in (municipality or "").split(",") if c]
+    codes = chosen_units(runtime, requested) if requested else default_comparison(runtime)
+    names = _names(runtime, language)
+    options = sorted(({"label": n, "value": c} for c, n in names.items()), key=lambda o: o["label"])
+    data_file = data.enterprises_file.name if data.enterprises_file else "–"
+    return html.Div(
+        [
+            dcc.Store(id=pid.COMPARE_LANGUAGE, data=language),
+            html.Div(id=pid.COMPARE_URL_SYNC, hidden=True),
+            header(language, data.region.name(language), data.has_synthetic, "/compare", _query(codes)),
+            dbc.Container(
+                html.Main(
+                    [
+                        html.H2(translate("compare.title", language), className="page-title"),
+                        html.P(translate("compare.intro", language), className="page-intro"),
+                        html.Div(
+                            [
+                                html.Label(
+                                    translate("compare.pick", language),
+                                    htmlFor=pid.COMPARE_PICK,
+                                    className="control-label",
+                                ),
+                                dcc.Dropdown(
+                                    id=pid.COMPARE_PICK,
+                                    options=options,
+                                    value=codes,
+                                    multi=True,
+                                    labels=dropdown_labels(language),
+                                    placeholder=translate("compare.pick_placeholder", language),
+                                    className="compare-pick",
+                                ),
+                            ],
+                            className="compare-controls",
+                        ),
+                        html.Div(_notice(requested, codes, language), id=pid.COMPARE_NOTICE),
+                        html.Div(
+                            _content(runtime, codes, language) if len(codes) >= MIN_COMPARED else [],
+                            id=pid.COMPARE_TABLE,
+                        ),
+                    ],
+                    id="main",
+                ),
+                fluid=True,
+                className="app-body compare-body",
+            ),
+            footer(data.region.attribution, data_file, data.problems, language),
+        ],
+        className="compare-page",
+        lang=language,
+    )
+
+
+@dash.callback(
+    Output(pid.COMPARE_TABLE, "children"),
+    Output(pid.COMPARE_NOTICE, "children"),
+    Output(pid.COMPARE_PICK, "value"),
+    Output({"type": ids.LANGUAGE_LINK, "lang": ALL}, "href"),
+    Input(pid.COMPARE_PICK, "value"),
+    State(pid.COMPARE_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def choose(picked, language):
+    runtime = current()
+    requested = list(picked or [])
+    codes = chosen_units(runtime, requested)
+    content = _content(runtime, codes, language) if len(codes) >= MIN_COMPARED else []
+    return (
+        content,
+        _notice(requested, codes, language),
+        codes if codes != requested else no_update,
+        [language_href(lang, _query(codes)) for lang in LANGUAGES],
+    )
+
+
+dash.clientside_callback(
+    ClientsideFunction(namespace="comparePage", function_name="syncUrl"),
+    Output(pid.COMPARE_URL_SYNC, "children"),
+    Input(pid.COMPARE_PICK, "value"),
+    State(pid.COMPARE_LANGUAGE, "data"),
+)
