@@ -1,0 +1,204 @@
+"""What one step of a story shows in presenter mode: the explore page's map for its view, or
+the potential ranking. Pure functions of the loaded data and the step; the page wires them.
+
+The map is the explore page's own (:func:`~dashboard.figures.map.build_map_figure` on
+:func:`~dashboard.views.explore_view`), sent once with its geometry and patched from step to
+step; only the type is larger, for a projector. Where to look is given as a box in degrees
+(:attr:`StepView.fit`), and ``assets/presenting.js`` fits the map to it at whatever size the
+screen has, so 1920×1080 and 1280×720 frame the same area.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+from dash import Patch
+
+from dashboard.figures.map import (
+    TRACE_DISTRICT_LABELS,
+    TRACE_FIRST_SECTOR,
+    TRACE_MUNICIPALITY_LABELS,
+    build_map_figure,
+    map_patch,
+)
+from dashboard.figures.potential import breakdown_chart
+from dashboard.i18n import format_number, localized_name, translate
+from dashboard.profiles import potential_analysis
+from dashboard.runtime import Runtime
+from dashboard.stories import Step
+from dashboard.summaries import map_summary, ranking_summary
+from dashboard.valorization.registry import DIMENSIONS
+from dashboard.views import ExploreView, explore_view
+
+# How much of the screen the framed area fills: a single municipality leaves its neighbours in sight.
+FILL = {"region": 0.92, "district": 0.8, "municipality": 0.5, "view": 1.0}
+EXPLORE_MAP_PX = (900, 600)  # about the explore map's size, where an "at" view was recorded
+# Plotly sizes type in pixels: these read well from 1280×720 (where they look larger) to 1920×1080.
+LABEL_SIZES = {TRACE_DISTRICT_LABELS: 20, TRACE_MUNICIPALITY_LABELS: 16}
+POINT_SIZE = 9
+PRESENT_FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 16}
+
+
+@dataclass(frozen=True)
+class StepView:
+    show: str  # "map" | "ranking"
+    explore: ExploreView | None
+    fit: dict  # {"bounds": [minx, miny, maxx, maxy], "fill": 0..1}
+    summary: str
+
+
+def _box_around(lat: float, lon: float, zoom: float, size_px: tuple[int, int]) -> list[float]:
+    """The lon/lat box a map of ``size_px`` shows at ``zoom`` around (lat, lon) (Web Mercator)."""
+    world = 512 * 2**zoom
+    half_w, half_h = size_px[0] / 2 / world * 360, size_px[1] / 2 / world * 360
+    y = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+    south = math.degrees(2 * math.atan(math.exp(math.radians(y - half_h))) - math.pi / 2)
+    north = math.degrees(2 * math.atan(math.exp(math.radians(y + half_h))) - math.pi / 2)
+    return [lon - half_w, south, lon + half_w, north]
+
+
+def step_fit(runtime: Runtime, step: Step) -> dict:
+    """The area a step is about: its map view, else its municipalities, else its districts,
+    else the whole region."""
+    state = step.state
+    base = runtime.map_base
+    if state.view:
+        lat, lon, zoom = state.view
+        return {"bounds": _box_around(lat, lon, zoom, EXPLORE_MAP_PX), "fill": FILL["view"]}
+    filters = state.filters
+    boxes, kind = [], "region"
+    for codes, level in ((filters.municipalities, "municipality"), (filters.districts, "district")):
+        boxes = [base.unit_bounds[c] for c in codes if c in base.unit_bounds]
+        if boxes:
+            kind = level
+            break
+    else:
+        boxes = list(base.unit_bounds.values())
+    if not boxes:
+        return {"bounds": None, "fill": FILL["region"]}
+    minx, miny, maxx, maxy = zip(*boxes, strict=True)
+    return {"bounds": [min(minx), min(miny), max(maxx), max(maxy)], "fill": FILL[kind]}
+
+
+def _explore(runtime: Runtime, step: Step, language: str) -> ExploreView:
+    state = step.state
+    # Every option of the explore state the view function takes (e.g. whether enterprises
+    # placed only approximately are drawn), so a step shows what the map page showed.
+    options = {
+        name: getattr(state, name)
+        for name in ("approximate",)
+        if name in explore_view.__kwdefaults__ and hasattr(state, name)
+    }
+    return explore_view(
+        runtime,
+        state.filters,
+        state.level,
+        state.metric,
+        language,
+        lq_sector=state.lq_sector or None,
+        **options,
+    )
+
+
+def step_view(runtime: Runtime, step: Step, language: str) -> StepView:
+    if step.show == "ranking":
+        analysis = _analysis(runtime, step)
+        return StepView(
+            "ranking",
+            None,
+            step_fit(runtime, step),
+            ranking_summary(analysis.index, analysis.robustness, _names(runtime, language), language),
+        )
+    view = _explore(runtime, step, language)
+    return StepView(
+        "map", view, step_fit(runtime, step), map_summary(view.map, view.totals["enterprises"], language)
+    )
+
+
+def _names(runtime: Runtime, language: str) -> dict[str, str]:
+    return {code: localized_name(row, language) for code, row in runtime.data.municipalities.iterrows()}
+
+
+def _sector_names(runtime: Runtime, language: str) -> dict[str, str]:
+    taxonomy = runtime.data.taxonomy
+    return {code: taxonomy.sector_name(code, language) for code in taxonomy.sector_codes}
+
+
+def _analysis(runtime: Runtime, step: Step):
+    filters = step.state.filters
+    return potential_analysis(runtime, filters.sectors, filters.size_classes)
+
+
+def present_map(runtime: Runtime, view: ExploreView, language: str) -> go.Figure:
+    """The explore map with projector-sized type; it fills its box (no fixed height)."""
+    figure = build_map_figure(
+        view.map,
+        runtime.map_base,
+        language,
+        runtime.style,
+        _sector_names(runtime, language),
+        runtime.data.taxonomy.colors(),
+    )
+    for trace, size in LABEL_SIZES.items():
+        figure.data[trace].textfont.size = size
+    for trace in figure.data[TRACE_FIRST_SECTOR:]:
+        trace.marker.size = POINT_SIZE
+    for trace in figure.data[:4]:
+        if "colorbar" in trace:
+            trace.colorbar.update(len=0.3, thickness=14, title={"font": {"size": 16}}, tickfont={"size": 14})
+    figure.update_layout(
+        height=None, autosize=True, uirevision="present", dragmode=False, hovermode="closest"
+    )
+    return figure
+
+
+def present_map_patch(runtime: Runtime, view: ExploreView, language: str) -> Patch:
+    return map_patch(view.map, runtime.map_base, language)
+
+
+def ranking_figure(runtime: Runtime, step: Step, language: str) -> go.Figure:
+    """The potential index as the potential page draws it (stacked by dimension, best on top),
+    each name with its rank and rank range, in type that reads from the back of the room."""
+    analysis = _analysis(runtime, step)
+    index, robustness = analysis.index, analysis.robustness
+    names = _names(runtime, language)
+    labels = {}
+    for code in index.score.index:
+        best, worst = int(robustness.best[code]), int(robustness.worst[code])
+        span = f"{best}–{worst}" if best != worst else str(best)
+        labels[code] = f"{index.rank[code]}. {names.get(code, code)}  ({span})"
+    figure = breakdown_chart(
+        index.contributions,
+        index.score,
+        labels,
+        {d.key: d.name(language) for d in DIMENSIONS},
+        translate("present.ranking_axis", language),
+        language,
+    )
+    order = index.score.sort_values(ascending=True).index
+    figure.add_trace(
+        go.Scatter(
+            x=[float(index.score[c]) for c in order],
+            y=[labels[c] for c in order],
+            mode="text",
+            text=[format_number(float(index.score[c]), language, 1) for c in order],
+            textposition="middle right",
+            textfont={"size": 15},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    top = float(index.score.max()) if len(index.score) else 1.0
+    figure.update_layout(
+        height=None,
+        autosize=True,
+        font=PRESENT_FONT,
+        legend={"font": {"size": 16}},
+        margin={"l": 10, "r": 30, "t": 50, "b": 60},
+        xaxis={"range": [0, top * 1.12], "fixedrange": True},
+        yaxis={"fixedrange": True},
+        dragmode=False,
+    )
+    return figure
