@@ -204,6 +204,13 @@ def test_export_downloads_every_filtered_enterprise(dash_duo, project_runtime, t
     dash_duo.start_server(app)
     dash_duo.driver.get(dash_duo.server_url + "/?lang=en&sector=arts")
     dash_duo.wait_for_element(f"#{ids.MAP} canvas.maplibregl-canvas", timeout=20)
+    # The grid is drawn once the table scrolls into view, largest employers first.
+    slot = dash_duo.find_element(f"#{ids.TABLE_SLOT}")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", slot)
+    first_row = f"#{ids.TABLE} .ag-row[row-index='0'] [col-id='employees']"
+    wait_until(lambda: dash_duo.find_elements(first_row) and dash_duo.find_element(first_row).text)
+    arts_top = project_runtime.data.enterprises.query("sector == 'arts'")["employees"].max()
+    assert dash_duo.find_element(first_row).text == str(arts_top)
     button = dash_duo.find_element('button[id*=\'"format":"csv"\']')
     dash_duo.driver.execute_script(
         "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", button

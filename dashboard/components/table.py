@@ -82,18 +82,30 @@ def enterprise_table(language: str, rows: list[dict], total: int) -> dbc.Card:
                     clearable=False,
                     className="mb-2",
                 ),
-                dag.AgGrid(
-                    id=ids.TABLE,
-                    columnDefs=column_defs(DEFAULT_COLUMNS, language),
-                    rowData=rows,
-                    defaultColDef={"sortable": True, "resizable": True, "filter": True},
-                    columnSize="responsiveSizeToFit",
-                    dashGridOptions={"pagination": True, "paginationPageSize": 20, "animateRows": False},
-                    style={"height": "430px"},
+                # The grid (a large script) is drawn only when its place scrolls into view
+                # (assets/lazy_table.js presses TABLE_REVEAL), so the map draws first.
+                dcc.Store(id=ids.TABLE_ROWS, data=rows),
+                html.Button(id=ids.TABLE_REVEAL, n_clicks=0, hidden=True, **{"aria-hidden": "true"}),
+                html.Div(
+                    html.P(translate("table.loading", language), className="text-muted small"),
+                    id=ids.TABLE_SLOT,
+                    className="table-slot",
                 ),
             ]
         ),
         className="mb-3",
+    )
+
+
+def enterprise_grid(rows: list[dict], columns, language: str) -> dag.AgGrid:
+    return dag.AgGrid(
+        id=ids.TABLE,
+        columnDefs=column_defs(columns, language),
+        rowData=rows,
+        defaultColDef={"sortable": True, "resizable": True, "filter": True},
+        columnSize="responsiveSizeToFit",
+        dashGridOptions={"pagination": True, "paginationPageSize": 20, "animateRows": False},
+        style={"height": "430px"},
     )
 
 

@@ -21,8 +21,7 @@ from dashboard.components.filters import filter_panel
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
 from dashboard.components.kpis import kpi_cards, kpi_values
-from dashboard.components.story_saver import save_view_control
-from dashboard.components.table import column_defs, enterprise_table, matching_rows, table_rows
+from dashboard.components.table import enterprise_grid, enterprise_table, matching_rows, table_rows
 from dashboard.exporting import export_filename, export_table
 from dashboard.figures.charts import (
     founding_timeline,
@@ -208,7 +207,6 @@ def _map_card(
                 className="map-summary",
                 role="status",
             ),
-            save_view_control(language, runtime.settings),  # presenter stories (issue 6)
         ],
         className="mb-3",
     )
@@ -322,7 +320,7 @@ def _filters_from(values, filter_ids) -> Filters:
     Output(ids.MAP_SUMMARY, "children"),
     Output(ids.BREADCRUMB, "children"),
     Output(ids.PROFILE, "children"),
-    Output(ids.TABLE, "rowData"),
+    Output(ids.TABLE_ROWS, "data"),
     Output(ids.TABLE_COUNT, "children"),
     Output(ids.QUERY, "data"),
     Output({"type": ids.LANGUAGE_LINK, "lang": ALL}, "href"),
@@ -512,13 +510,19 @@ def export(clicks, values, filter_ids, selection, search):
 
 
 @dash.callback(
-    Output(ids.TABLE, "columnDefs"),
+    Output(ids.TABLE_SLOT, "children"),
+    Input(ids.TABLE_REVEAL, "n_clicks"),
+    Input(ids.TABLE_ROWS, "data"),
     Input(ids.TABLE_COLUMNS, "value"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def choose_columns(columns, language):
-    return column_defs(columns or [], language)
+def show_table(revealed, rows, columns, language):
+    """Draw the grid once it is in view, then keep it in step with the filters and columns
+    (Dash updates the same grid's properties; it is not rebuilt)."""
+    if not revealed:
+        return no_update
+    return enterprise_grid(rows or [], columns or [], language)
 
 
 @dash.callback(

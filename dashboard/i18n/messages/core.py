@@ -78,6 +78,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Table
     "table.title": {"sr-Latn": "Preduzeća", "en": "Enterprises"},
     "table.search": {"sr-Latn": "Pretraga po imenu ili mestu", "en": "Search by name or place"},
+    "table.loading": {"sr-Latn": "Tabela se učitava…", "en": "Loading the table…"},
     "table.export": {"sr-Latn": "Izvoz:", "en": "Export:"},
     "table.export_help": {
         "sr-Latn": "Sva filtrirana preduzeća (ne samo prikazana)",
