@@ -158,7 +158,7 @@ def _sector_mix(runtime: Runtime, profile: Profile, language: str) -> html.Div:
     return html.Div(
         [
             dbc.Table([html.Thead(head), html.Tbody(rows)], size="sm", className="sheet-table mix-table"),
-            html.P(sector_mix_summary(profile.sectors, names, language), className="sheet-note"),
+            html.P(sector_mix_summary(profile.sectors, names, language), className="sheet-note sheet-alt"),
             html.P(translate("profile_page.lq_help", language), className="sheet-note"),
         ]
     )
@@ -275,7 +275,7 @@ def _potential(profile: Profile, language: str) -> html.Div:
             dbc.Table(
                 [html.Thead(head), html.Tbody(rows)], size="sm", className="sheet-table dimension-table"
             ),
-            html.P(potential_summary(potential, dimension_names, language), className="sheet-note"),
+            html.P(potential_summary(potential, dimension_names, language), className="sheet-note sheet-alt"),
             html.H3(translate("profile_page.robustness_title", language), className="sheet-h3"),
             robustness,
         ]
@@ -394,7 +394,7 @@ def sheet(runtime: Runtime, code: str, language: str, today: dt.date | None = No
                         )
                         if svg
                         else None,
-                        html.P(inset_text, className="sheet-note"),
+                        html.P(inset_text, className="sheet-note sheet-alt"),
                     ],
                     className="sheet-location",
                 ),
