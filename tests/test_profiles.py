@@ -230,3 +230,27 @@ def test_profile_numbers_are_finite_where_they_should_be(runtime):
         profile = municipality_profile(runtime, code)
         assert all(math.isfinite(row.region) for row in profile.figures)
         assert np.isfinite(profile.potential.score)
+
+
+def test_choosing_units_on_the_comparison_page(app):
+    """The page's callback (reached through the module Dash imported, not a second import)."""
+    import sys
+
+    compare = sys.modules["pages.compare"]
+    content, notice, value, links = compare.choose(["pirot", "nis", "blace", "doljevac", "razanj"], "en")
+    assert value == ["pirot", "nis", "blace", "doljevac"]
+    assert "At most 4" in json.dumps(notice, cls=PlotlyJSONEncoder)
+    assert links[0] == "?lang=sr-Latn&municipality=pirot,nis,blace,doljevac"
+    assert "Doljevac" in json.dumps(content, cls=PlotlyJSONEncoder)
+    content, notice, _, _ = compare.choose(["pirot"], "sr-Latn")
+    assert content == [] and "bar 2" in json.dumps(notice, cls=PlotlyJSONEncoder, ensure_ascii=False)
+
+
+def test_picking_another_municipality_on_the_profile_page(app):
+    import sys
+
+    profile = sys.modules["pages.profile"]
+    sheet, links = profile.pick("kursumlija", "sr-Cyrl")
+    text = json.dumps(sheet, cls=PlotlyJSONEncoder, ensure_ascii=False)
+    assert "Куршумлија" in text and "Топлички округ" in text
+    assert links[2] == "?lang=en&municipality=kursumlija"
