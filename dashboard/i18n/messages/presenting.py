@@ -15,7 +15,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "→ / PageDown next · ← / PageUp previous · Home / End first / last",
     },
     "present.fullscreen": {"sr-Latn": "Ceo ekran (F)", "sr-Cyrl": "Цео екран (F)", "en": "Full screen (F)"},
-    "present.exit": {"sr-Latn": "Izađi na mapu", "en": "Leave to the map"},
+    "present.exit": {"sr-Latn": "Izađi na mapu", "en": "Exit to the map"},
     "present.problems": {
         "sr-Latn": "Priča „{story}” ima problema; koraci sa problemima su izostavljeni:",
         "en": "The story “{story}” has problems; steps with problems are left out:",
