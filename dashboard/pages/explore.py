@@ -21,6 +21,7 @@ from dashboard.components.filters import filter_panel
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
 from dashboard.components.kpis import kpi_cards, kpi_values
+from dashboard.components.story_saver import save_view_control
 from dashboard.components.table import enterprise_grid, enterprise_table, matching_rows, table_rows
 from dashboard.exporting import export_filename, export_table
 from dashboard.figures.charts import (
@@ -207,6 +208,7 @@ def _map_card(
                 className="map-summary",
                 role="status",
             ),
+            save_view_control(language, runtime.settings),  # presenter stories (issue 6)
         ],
         className="mb-3",
     )
