@@ -208,11 +208,6 @@ def test_dropdowns_draw_their_own_words_in_the_language(app, language):
     assert [m for m in missing if m.startswith(OWN_WORDS_DONE)] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the explore, potential and import pages' dropdowns still show dcc.Dropdown's built-in "
-    "English words; pass labels=dropdown_labels(language) (dashboard/i18n/widgets.py) and drop this mark",
-)
 def test_every_dropdown_in_the_app_draws_its_words_in_the_language(app):
     assert _dropdowns_without_labels("sr-Latn") == []
 

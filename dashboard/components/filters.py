@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard.components import ids
 from dashboard.i18n import translate
+from dashboard.i18n.widgets import dropdown_labels
 from dashboard.indicators import TIERS, Filters
 from dashboard.sources.enterprises import SIZE_CLASSES
 
@@ -38,6 +39,7 @@ def filter_panel(
                 _group(
                     translate("filters.district", language),
                     dcc.Dropdown(
+                        labels=dropdown_labels(language),
                         id=ids.filter_id("districts"),
                         options=district_options,
                         value=list(values.districts),
@@ -48,6 +50,7 @@ def filter_panel(
                 _group(
                     translate("filters.municipality", language),
                     dcc.Dropdown(
+                        labels=dropdown_labels(language),
                         id=ids.filter_id("municipalities"),
                         options=municipality_options,
                         value=list(values.municipalities),

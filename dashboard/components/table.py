@@ -11,6 +11,7 @@ from dash import dcc, html
 from dashboard.components import ids
 from dashboard.exporting import FORMATS
 from dashboard.i18n import translate
+from dashboard.i18n.widgets import dropdown_labels
 
 TABLE_LIMIT = 200  # rows sent to the browser; the count says how many match
 COLUMNS = (
@@ -75,6 +76,7 @@ def enterprise_table(language: str, rows: list[dict], total: int) -> dbc.Card:
                     className="table-header",
                 ),
                 dcc.Dropdown(
+                    labels=dropdown_labels(language),
                     id=ids.TABLE_COLUMNS,
                     options=[{"label": translate(f"column.{c}", language), "value": c} for c in COLUMNS],
                     value=list(DEFAULT_COLUMNS),

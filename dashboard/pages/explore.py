@@ -34,6 +34,7 @@ from dashboard.figures.charts import (
 )
 from dashboard.figures.map import build_map_figure, map_patch
 from dashboard.i18n import LANGUAGES, localized_name, normalise_language, translate
+from dashboard.i18n.widgets import dropdown_labels
 from dashboard.indicators import LEVELS, METRICS, Filters
 from dashboard.runtime import Runtime, current
 from dashboard.state import ExploreState
@@ -264,6 +265,7 @@ def _map_controls(language: str, state: ExploreState, sector_names: dict[str, st
                         translate("map.metric", language), htmlFor=ids.METRIC, className="control-label"
                     ),
                     dcc.Dropdown(
+                        labels=dropdown_labels(language),
                         id=ids.METRIC,
                         options=[{"label": translate(f"metric.{m}", language), "value": m} for m in METRICS],
                         value=state.metric,
@@ -286,6 +288,7 @@ def _map_controls(language: str, state: ExploreState, sector_names: dict[str, st
                         translate("map.lq_sector", language), htmlFor=ids.LQ_SECTOR, className="control-label"
                     ),
                     dcc.Dropdown(
+                        labels=dropdown_labels(language),
                         id=ids.LQ_SECTOR,
                         options=[{"label": name, "value": code} for code, name in sector_names.items()],
                         value=state.lq_sector or next(iter(sector_names)),

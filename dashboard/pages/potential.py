@@ -28,6 +28,7 @@ from dashboard.figures.potential import (
     potential_map_patch,
 )
 from dashboard.i18n import format_number, format_percent, localized_name, normalise_language, translate
+from dashboard.i18n.widgets import dropdown_labels
 from dashboard.runtime import Runtime, current
 from dashboard.sources.enterprises import SIZE_CLASSES
 from dashboard.valorization import Analysis
@@ -602,6 +603,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                                                                     className="control-label",
                                                                 ),
                                                                 dcc.Dropdown(
+                                                                    labels=dropdown_labels(language),
                                                                     id=ids.POTENTIAL_MAP_METRIC,
                                                                     options=_metric_options(language),
                                                                     value="index",
@@ -656,6 +658,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                                                 html.Div(
                                                     [
                                                         dcc.Dropdown(
+                                                            labels=dropdown_labels(language),
                                                             id=ids.POTENTIAL_PROFILE_PICK,
                                                             options=sorted(
                                                                 (

@@ -41,8 +41,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary.municipality": {
         "sr-Latn": "{metric} po opštinama: najviše {top} ({top_value}), najmanje {bottom} ({bottom_value}). "
         "Prikazano preduzeća: {count}.",
-        "en": "{metric} by municipality: highest in {top} ({top_value}), lowest in {bottom} ({bottom_value}). "
-        "Enterprises shown: {count}.",
+        "en": "{metric} by municipality: highest in {top} ({top_value}), "
+        "lowest in {bottom} ({bottom_value}). Enterprises shown: {count}.",
     },
     "summary.district.flat": {
         "sr-Latn": "{metric} po okruzima: sve vrednosti su iste. Prikazano preduzeća: {count}.",
@@ -59,7 +59,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Enterprises shown: {count}.",
     },
     "summary.enterprises": {
-        "sr-Latn": "Preduzeća kao tačke obojene po sektoru, grupisane pri manjem uvećanju. Prikazano: {count}.",
+        "sr-Latn": "Preduzeća kao tačke obojene po sektoru, grupisane pri manjem uvećanju. "
+        "Prikazano: {count}.",
         "en": "Enterprises as points coloured by sector, grouped when zoomed out. Shown: {count}.",
     },
     # Drill-down
@@ -122,7 +123,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "metric.enterprises": {"sr-Latn": "Broj preduzeća", "en": "Enterprises"},
     "metric.employees": {"sr-Latn": "Broj zaposlenih", "en": "Employees"},
     "metric.location_quotient": {"sr-Latn": "Koeficijent lokalizacije", "en": "Location quotient"},
-    "metric.potential_index": {"sr-Latn": "Indeks razvojnog potencijala", "en": "Development potential index"},
+    "metric.potential_index": {
+        "sr-Latn": "Indeks razvojnog potencijala",
+        "en": "Development potential index",
+    },
     "metric.enterprises_per_1000": {
         "sr-Latn": "Preduzeća na 1.000 stanovnika",
         "en": "Enterprises per 1,000 inhabitants",
