@@ -77,7 +77,7 @@
     var map = layout && layout.map && layout.map._subplot && layout.map._subplot.map;
     if (!lastFit || !lastFit.bounds) { return; }
     if (!map || !map.isStyleLoaded() || graph.clientWidth === 0) {
-      if ((attempt || 0) < 150) { window.setTimeout(function () { applyFit((attempt || 0) + 1); }, 100); }
+      if ((attempt || 0) < 600) { window.setTimeout(function () { applyFit((attempt || 0) + 1); }, 100); }
       return;
     }
     var container = map.getContainer();

@@ -125,7 +125,7 @@ def test_the_forum_story_runs_with_the_keyboard_offline(dash_duo, stories, tmp_p
         wait_until(lambda n=number: step_in_url(driver) == n, what=f"step {number} in the URL")
         if step.show == "map":
             bounds = step_fit(current(), step)["bounds"]
-            wait_until(lambda b=bounds: map_settled(driver, b), what=f"the map of step {number}")
+            wait_until(lambda b=bounds: map_settled(driver, b), timeout=45, what=f"the map of step {number}")
             assert driver.execute_script(f"return {RANKING}?.offsetParent") is None  # the chart is hidden
         else:
             wait_until(
@@ -188,7 +188,7 @@ def test_the_show_fits_a_1280_by_720_projector(dash_duo, stories):
     from dashboard.runtime import current
 
     bounds = step_fit(current(), load_story(stories, "forum").steps[1])["bounds"]
-    wait_until(lambda: map_settled(driver, bounds), what="the map framed at 1280×720")
+    wait_until(lambda: map_settled(driver, bounds), timeout=45, what="the map framed at 1280×720")
     fits = layout_fits(driver)
     assert fits["width"] == 1280 and fits["bar"] <= 720 and fits["overflow"] <= 0, fits
     assert fits["stage"] > 0.5 * 720, fits
