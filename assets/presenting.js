@@ -95,12 +95,24 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     presenting: {
+      /* Frame the step's area in the map as big as the screen makes it. The view goes into the
+         figure itself (a Patch), so every later redraw keeps it; a new uirevision per step and
+         size lets it replace the previous step's view. */
       fitMap: function (state) {
-        if (state && state.show === "map" && state.fit) {
-          lastFit = state.fit;
+        var noUpdate = window.dash_clientside.no_update;
+        if (!state || state.show !== "map" || !state.fit || !state.fit.bounds) { return noUpdate; }
+        lastFit = state.fit;
+        var box = document.getElementById("present-map-box");
+        if (!box || box.clientWidth === 0 || box.clientHeight === 0) {
           window.setTimeout(function () { applyFit(0); }, 0);
+          return noUpdate;
         }
-        return "";
+        var view = frame(state.fit.bounds, state.fit.fill || 0.9, box.clientWidth, box.clientHeight);
+        return new window.dash_clientside.Patch()
+          .assign(["layout", "map", "center"], view.center)
+          .assign(["layout", "map", "zoom"], view.zoom)
+          .assign(["layout", "uirevision"], "fit-" + state.step + "-" + box.clientWidth + "x" + box.clientHeight)
+          .build();
       },
       syncUrl: function (state) {
         if (!state) { return ""; }

@@ -5,7 +5,6 @@ story" control, shared by their layouts, callbacks, assets/presenting.js and the
 PRESENT_ROOT = "present-root"
 PRESENT_STATE = "present-state"  # dcc.Store: story, step index, step count, language, map fit
 PRESENT_URL_SYNC = "present-url-sync"
-PRESENT_FIT = "present-fit"
 PRESENT_TITLE = "present-title"
 PRESENT_CAPTION = "present-caption"
 PRESENT_COUNTER = "present-counter"

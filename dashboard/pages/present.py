@@ -191,7 +191,6 @@ def layout(lang: str | None = None, story: str | None = None, step: str | None =
                 },
             ),
             html.Div(id=pid.PRESENT_URL_SYNC, hidden=True),
-            html.Div(id=pid.PRESENT_FIT, hidden=True),
             _problems(shown, language),
             html.Header(
                 [
@@ -336,8 +335,9 @@ dash.clientside_callback(
 
 dash.clientside_callback(
     ClientsideFunction(namespace="presenting", function_name="fitMap"),
-    Output(pid.PRESENT_FIT, "children"),
+    Output(pid.PRESENT_MAP, "figure", allow_duplicate=True),
     Input(pid.PRESENT_STATE, "data"),
+    prevent_initial_call="initial_duplicate",
 )
 
 dash.clientside_callback(
