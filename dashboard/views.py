@@ -48,11 +48,14 @@ def unit_names(table: pd.DataFrame, language: str) -> pd.Series:
 
 def shown_rows(runtime: Runtime, filters: Filters, selection: list[int] | None = None) -> np.ndarray:
     """Row positions passing the filters (and inside a map selection, when there is one)."""
-    mask = runtime.columns.mask(filters, runtime.potential["tier"])
+    return _within_selection(runtime.columns.mask(filters, runtime.potential["tier"]), selection)
+
+
+def _within_selection(mask: np.ndarray, selection: list[int] | None) -> np.ndarray:
     if selection:
         chosen = np.zeros(len(mask), dtype=bool)
         chosen[np.asarray([i for i in selection if 0 <= i < len(mask)], dtype=np.int64)] = True
-        mask &= chosen
+        mask = mask & chosen
     return np.flatnonzero(mask)
 
 
@@ -116,7 +119,7 @@ def explore_view(
         )
     hexagon_metric = "employees" if metric == "employees" else "enterprises"
 
-    rows = shown_rows(runtime, filters, selection)
+    rows = _within_selection(mask, selection)  # the mask above, not computed a second time
     municipality_names = unit_names(data.municipalities, language)
     drawn = mask if approximate else mask & columns.exact()
     points_shown = int(drawn.sum()) <= MAX_POINTS
@@ -206,4 +209,18 @@ def unit_figures(runtime: Runtime, filters: Filters, municipality: str) -> tuple
         figures(list(in_district)),
         figures(list(data.municipalities.index)),
         columns.count("sector", in_unit),
+    )
+
+
+def units_in_scope(runtime: Runtime, filters: Filters) -> list[str]:
+    """District and municipality codes the geographic filters select ([] = the whole region)."""
+    municipalities = runtime.data.municipalities
+    if filters.municipalities:
+        chosen = list(filters.municipalities)
+    elif filters.districts:
+        chosen = list(municipalities.index[municipalities["district_code"].isin(filters.districts)])
+    else:
+        return []
+    return (
+        list(municipalities.loc[municipalities.index.intersection(chosen), "district_code"].unique()) + chosen
     )

@@ -10,6 +10,7 @@ import dash
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
+from dashboard import runtime
 from dashboard.app import create_app
 from dashboard.config import DEFAULT_REGION_DIR, Settings
 from dashboard.sources.region import ManifestError, load_region
@@ -40,8 +41,9 @@ def test_served_page_references_nothing_outside_the_app():
     for url in (u for u in referenced if ".css" in u):
         assert not CSS_REMOTE.search(client.get(url).get_data(as_text=True)), url
     # The map style names no tile server or remote glyphs; the glyph files exist.
-    style = json.dumps(app.server.test_client().get("/").get_data(as_text=True))
-    assert "tiles.basemaps" not in style and "openmaptiles" not in style
+    # The map style the app hands to every map names no tile server and fetches no remote font.
+    style = json.dumps(runtime.current().style)
+    assert "http" not in style and style.count("/assets/glyphs/") == 1
     assert client.get("/assets/glyphs/Open%20Sans%20Regular/0-255.pbf").status_code == 200
     assert client.get("/assets/glyphs/Open%20Sans%20Bold/1024-1279.pbf").status_code == 200
 
