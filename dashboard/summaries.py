@@ -3,6 +3,8 @@ for anyone who cannot read colours. Pure functions over the same view the map dr
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 
 from dashboard.figures.map import METRIC_DECIMALS, MapView
@@ -20,8 +22,12 @@ def _extremes(values: pd.Series, names: pd.Series, metric: str, language: str) -
     }
 
 
-def map_summary(view: MapView, shown: int, language: str) -> str:
-    """E.g. 'Enterprises per 1,000 inhabitants by municipality: highest in Niš (7.14), lowest in …'."""
+def map_summary(view: MapView, shown: int, language: str, within: Collection[str] = ()) -> str:
+    """E.g. 'Enterprises per 1,000 inhabitants by municipality: highest in Niš (7.14), lowest in …'.
+
+    ``within`` limits the extremes to the units the filters are about (a district's
+    municipalities, say): the others are on the map only as context, at zero.
+    """
     count = format_number(shown, language)
     if view.level == "hexagon" or (view.level == "enterprises" and not view.points_shown):
         densest = format_number(int(view.hexagon_values.max()) if len(view.hexagon_values) else 0, language)
@@ -33,6 +39,8 @@ def map_summary(view: MapView, shown: int, language: str) -> str:
         if view.level == "district"
         else (view.municipality_values, view.municipality_names)
     )
+    if within:
+        values = values[values.index.isin(within)]
     metric = translate(f"metric.{view.metric}", language)
     if view.metric_label:
         metric = f"{metric} ({view.metric_label})"

@@ -22,3 +22,16 @@ def test_summary_follows_level_language_and_script(project_runtime):
     assert sentence.startswith("Предузећа на 1.000 становника по окрузима: највише")
     hexagons = explore_view(project_runtime, Filters(sectors=("heritage",)), "hexagon", "enterprises", "en")
     assert "hexagons" in map_summary(hexagons.map, hexagons.totals["enterprises"], "en")
+
+
+def test_summary_of_a_district_names_only_its_own_municipalities(project_runtime):
+    from dashboard.views import units_in_scope
+
+    filters = Filters(districts=("RS-21",))
+    view = explore_view(project_runtime, filters, "municipality", "enterprises", "en")
+    sentence = map_summary(
+        view.map, view.totals["enterprises"], "en", units_in_scope(project_runtime, filters)
+    )
+    toplica = {"Prokuplje", "Blace", "Kuršumlija", "Žitorađa"}
+    named = {name for name in toplica | {"Niš", "Pirot", "Aleksinac"} if name in sentence}
+    assert named and named <= toplica  # not "lowest in Niš (0)", which is outside the filter

@@ -39,7 +39,14 @@ from dashboard.indicators import LEVELS, METRICS, Filters
 from dashboard.runtime import Runtime, current
 from dashboard.state import ExploreState
 from dashboard.summaries import map_summary
-from dashboard.views import ExploreView, explore_view, shown_rows, unit_figures, unit_names
+from dashboard.views import (
+    ExploreView,
+    explore_view,
+    shown_rows,
+    unit_figures,
+    unit_names,
+    units_in_scope,
+)
 
 dash.register_page(
     __name__, path="/", title="Creative Industries Map of South Serbia", nav_key="nav.explore", order=0
@@ -204,7 +211,9 @@ def _map_card(
             html.Div(_notice(runtime, view, state.level, language), id=ids.MAP_NOTICE),
             dcc.Graph(id=ids.MAP, figure=figure, config=MAP_CONFIG, className="region-map"),
             html.P(
-                map_summary(view.map, view.totals["enterprises"], language),
+                map_summary(
+                    view.map, view.totals["enterprises"], language, units_in_scope(runtime, state.filters)
+                ),
                 id=ids.MAP_SUMMARY,
                 className="map-summary",
                 role="status",
@@ -379,7 +388,7 @@ def update_views(values, level, metric, lq_sector, selection, search, approximat
         founding_timeline_patch(view.year_counts, language, filters.years),
         not view.synthetic_shown,
         _notice(runtime, view, level, language),
-        map_summary(view.map, view.totals["enterprises"], language),
+        map_summary(view.map, view.totals["enterprises"], language, units_in_scope(runtime, filters)),
         breadcrumb(list(filters.districts), list(filters.municipalities), data, language),
         _profile(runtime, filters, language),
         rows,
