@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         update_title=None,
         compress=True,
         serve_locally=True,
-        suppress_callback_exceptions=False,
+        suppress_callback_exceptions=True,
     )
     app.layout = dash.page_container
     # dcc.Upload sends a file base64-encoded inside the callback's JSON (4/3 of its size):

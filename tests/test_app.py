@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
 
 import dash
 import pytest
+from dash._utils import split_callback_id
+from dash.development.base_component import Component
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import runtime
@@ -73,13 +76,86 @@ def test_app_starts_with_broken_data_and_says_what_is_wrong(tmp_path):
         "registration_number,name,nace,municipality,employees\n1,Good,62.01,nis,3\n2,,62.01,nis,x\n",
         encoding="utf-8",
     )
-    create_app(Settings(region_dir=region, default_language="en"))
+    app = create_app(Settings(region_dir=region, default_language="en"))
     html = page_text()
     assert "Data problems: 3" in html  # corrupt boundaries + empty name + employees not a number
     assert "The file cannot be read" in html
     assert "The business name is empty." in html
     # Without municipal polygons the map says so and falls back to the seats.
     assert "Municipality boundaries are not available" in html
+    # The footer's button hands over every problem as CSV, in the page's language.
+    client = app.server.test_client()
+    client.get("/")
+    response = client.post(
+        "/_dash-update-component",
+        json={
+            "output": '{"lang":["MATCH"],"type":"problems-report-download"}.data',
+            "outputs": {"id": {"type": "problems-report-download", "lang": "en"}, "property": "data"},
+            "inputs": [
+                {"id": {"type": "problems-report-button", "lang": "en"}, "property": "n_clicks", "value": 1}
+            ],
+            "changedPropIds": ['{"lang":"en","type":"problems-report-button"}.n_clicks'],
+            "state": [],
+        },
+    )
+    download = response.get_json()["response"][
+        json.dumps({"lang": "en", "type": "problems-report-download"}, separators=(",", ":"))
+    ]["data"]
+    report = base64.b64decode(download["content"]).decode("utf-8-sig").splitlines()
+    assert report[0].split(",")[:4] == ["File", "Row", "Column", "Value"]
+    assert len(report) == 1 + 3 and any("employees" in line and ",x," in line for line in report)
+
+
+def _component_ids(component) -> list:
+    """Every id in a layout, including components held in props other than children."""
+    if isinstance(component, (list, tuple)):
+        return [i for item in component for i in _component_ids(item)]
+    if isinstance(component, dict):
+        return [i for item in component.values() for i in _component_ids(item)]
+    if not isinstance(component, Component):
+        return []
+    own = [component.id] if getattr(component, "id", None) is not None else []
+    return own + [i for name in component._prop_names for i in _component_ids(getattr(component, name, None))]
+
+
+def test_every_callback_names_components_some_page_has(tmp_path):
+    """The browser does not check callback ids against the pages (that would ship every page's
+    layout with the first one), so this test does: a typo in an id fails here."""
+    region = tmp_path / "data"
+    shutil.copytree(DEFAULT_REGION_DIR, region, ignore=shutil.ignore_patterns("store"))
+    (region / "mapping" / "demo_enterprises.csv").write_text(
+        "registration_number,name,nace,municipality,employees\n1,Good,62.01,nis,3\n2,,62.01,nis,x\n",
+        encoding="utf-8",
+    )  # a problem, so the footer's report button is on every page
+    app = create_app(Settings(region_dir=region, default_language="en"))
+    app.server.test_client().get("/")  # callbacks registered with dash.callback join the app here
+    known = _component_ids(app.layout)
+    for page in dash.page_registry.values():
+        known += _component_ids(page["layout"]() if callable(page["layout"]) else page["layout"])
+    # Some components appear only in a state: the breadcrumb once a district is chosen.
+    known += _component_ids(dash.page_registry["pages.explore"]["layout"](district="RS-20"))
+
+    def exists(wanted) -> bool:
+        if isinstance(wanted, str):
+            return wanted in known
+        return any(
+            isinstance(have, dict)
+            and have.keys() == wanted.keys()
+            and all(isinstance(value, list) or have[key] == value for key, value in wanted.items())
+            for have in known
+        )
+
+    assert app._callback_list, "no callbacks registered"
+    for callback in app._callback_list:
+        outputs = split_callback_id(callback["output"])
+        for reference in [
+            *(outputs if isinstance(outputs, list) else [outputs]),
+            *callback["inputs"],
+            *callback["state"],
+        ]:
+            wanted = reference["id"]
+            wanted = json.loads(wanted) if wanted.startswith("{") else wanted
+            assert exists(wanted), f"{callback['output']} uses {wanted!r}, which no page has"
 
 
 def test_a_second_region_needs_data_alone(tiny_region):

@@ -254,7 +254,10 @@ POINT_COLUMNS = ("lon", "lat", "name", "municipality_name", "employees", "row")
 
 
 def _point_data(points: pd.DataFrame, language: str) -> dict[str, Any]:
+    """Positions and hover data of one points trace; an empty trace is hidden, so the
+    map does not build layers for it."""
     return {
+        "visible": not points.empty,
         "lon": points["lon"].astype(float).round(5).to_list(),
         "lat": points["lat"].astype(float).round(5).to_list(),
         "customdata": list(

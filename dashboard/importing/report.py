@@ -96,13 +96,9 @@ def text_report(result: ImportResult, language: str, limit: int = 40, skip_inval
             )
         if len(result.problems) > limit:
             lines.append(translate("problems.more", language, count=len(result.problems) - limit))
-        counts: dict[str, int] = {}
-        for problem in result.problems:
-            counts[problem.code] = counts.get(problem.code, 0) + 1
         lines.append("")
         lines.append(translate("import.by_reason", language))
-        for code, count in sorted(counts.items(), key=lambda item: -item[1]):
-            reason = translate(f"problem.{code}", language, **_blank(code, result))
+        for reason, count in counts_by_reason(result.problems, language):
             lines.append(f"  {format_number(count, language):>9}  {reason}")
         lines.append("")
     if len(result.enterprises):
@@ -111,6 +107,13 @@ def text_report(result: ImportResult, language: str, limit: int = 40, skip_inval
     return "\n".join(lines)
 
 
-def _blank(code: str, result: ImportResult) -> dict:
-    """Details of the first problem with ``code`` (so a placeholder always has a value)."""
-    return next((p.details for p in result.problems if p.code == code), {})
+def counts_by_reason(problems: list[Problem], language: str) -> list[tuple[str, int]]:
+    """Problems counted by kind, most frequent first; each kind is worded with the details of
+    its first problem, so a placeholder always has a value."""
+    counts: dict[str, int] = {}
+    first: dict[str, Problem] = {}
+    for problem in problems:
+        counts[problem.code] = counts.get(problem.code, 0) + 1
+        first.setdefault(problem.code, problem)
+    ordered = sorted(counts.items(), key=lambda item: -item[1])
+    return [(describe(first[code], language), count) for code, count in ordered]

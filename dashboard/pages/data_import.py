@@ -16,11 +16,13 @@ from pathlib import Path
 import dash
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
-from dash import Input, Output, State, dcc, html, no_update
+from dash import MATCH, Input, Output, State, dcc, html, no_update
 
 from dashboard import runtime as runtime_module
+from dashboard.components import problems
 from dashboard.components.footer import footer
 from dashboard.components.header import header
+from dashboard.components.problems import problems_table
 from dashboard.i18n import format_number, normalise_language, translate
 from dashboard.importing.mapping import Mapping, parse_mapping
 from dashboard.importing.pipeline import ImportResult, run_import
@@ -95,41 +97,6 @@ def decode_mapping(contents: str | None, filename: str | None) -> Mapping | Prob
         return Problem(file=filename, code="mapping_invalid", value="not a readable file")
     except DataFileError as error:
         return error.problem
-
-
-def problems_table(problems: list[Problem], language: str) -> html.Div:
-    if not problems:
-        return html.P(translate("import.no_problems", language), className="text-success")
-    columns = ("file", "row", "column", "value", "severity", "reason")
-    head = html.Thead(html.Tr([html.Th(translate(f"import.report.{c}", language)) for c in columns]))
-    rows = [
-        html.Tr(
-            [
-                html.Td(p.file),
-                html.Td(p.row if p.row is not None else ""),
-                html.Td(p.column or ""),
-                html.Td((p.value or "")[:80]),
-                html.Td(translate(f"import.severity.{p.severity}", language)),
-                html.Td(describe(p, language)),
-            ],
-            className="table-danger" if p.severity == "error" else "table-warning",
-        )
-        for p in problems[:PROBLEMS_SHOWN]
-    ]
-    more = len(problems) - PROBLEMS_SHOWN
-    return html.Div(
-        [
-            html.H3(translate("import.problems_title", language, count=len(problems)), className="h6"),
-            html.Div(
-                dbc.Table(
-                    [head, html.Tbody(rows)], size="sm", bordered=True, className="import-problems mb-1"
-                ),
-                className="table-responsive",
-                style={"maxHeight": "320px", "overflowY": "auto"},
-            ),
-            html.P(translate("problems.more", language, count=more), className="small") if more > 0 else None,
-        ]
-    )
 
 
 def preview_figure(result: ImportResult, runtime: Runtime, existing: set[str], language: str) -> go.Figure:
@@ -212,7 +179,10 @@ def check_file(
     children = [
         html.P(translate("import.checked_file", language, file=source.name), className="fw-semibold mb-2"),
         *_summary(result, language, skip_invalid),
-        problems_table(result.problems, language),
+        html.H3(translate("import.problems_title", language, count=len(result.problems)), className="h6")
+        if result.problems
+        else None,
+        problems_table(result.problems, language, PROBLEMS_SHOWN),
     ]
     if len(result.enterprises):
         shown = min(len(result.enterprises), PREVIEW_POINTS)
@@ -529,3 +499,13 @@ def on_report(clicks, contents, filename, skip_invalid, mapping_contents, mappin
     )
     stem = source.name.rsplit(".", 1)[0]
     return dcc.send_bytes(report_csv(result.problems, language), f"{stem}-report.csv")
+
+
+@dash.callback(
+    Output({"type": problems.REPORT_DOWNLOAD, "lang": MATCH}, "data"),
+    Input({"type": problems.REPORT_BUTTON, "lang": MATCH}, "n_clicks"),
+    prevent_initial_call=True,
+)
+def download_data_problems(_clicks):
+    """The footer's button, on every page: the loaded data's problems as CSV."""
+    return problems.report_download(dash.ctx.triggered_id["lang"])

@@ -173,6 +173,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "problems.value": {"sr-Latn": "Vrednost", "en": "Value"},
     "problems.reason": {"sr-Latn": "Razlog", "en": "Reason"},
     "problems.more": {"sr-Latn": "… i još {count}", "en": "… and {count} more"},
+    "problems.download": {
+        "sr-Latn": "Preuzmi svih {count} problema (CSV)",
+        "en": "Download all {count} problems (CSV)",
+    },
     # Problem descriptions (Problem.code)
     "problem.file_not_configured": {
         "sr-Latn": "Datoteka nije navedena u region.toml.",

@@ -1,0 +1,100 @@
+"""Data problems on screen: one table for the import report and the page footer.
+
+Every row a validator rejected or doubted is listed with file, row, column, value and reason.
+A screen shows the first rows only; the whole list is always one click away as CSV, so a
+register with thousands of problems does not make every page slow to draw.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.i18n import format_number, translate
+from dashboard.importing.report import counts_by_reason, describe, report_csv
+from dashboard.runtime import current
+from dashboard.sources.problems import Problem
+
+FOOTER_EXAMPLES = 10
+REPORT_BUTTON = "problems-report-button"  # pattern-matching type: {"type": ..., "lang": code}
+REPORT_DOWNLOAD = "problems-report-download"  # same keys as the button
+COLUMNS = ("file", "row", "column", "value", "severity", "reason")
+
+
+def problems_table(problems: list[Problem], language: str, limit: int) -> html.Div:
+    """The first ``limit`` problems as a table, with a line saying how many more there are."""
+    if not problems:
+        return html.P(translate("import.no_problems", language), className="text-success")
+    head = html.Thead(html.Tr([html.Th(translate(f"import.report.{c}", language)) for c in COLUMNS]))
+    rows = [
+        html.Tr(
+            [
+                html.Td(p.file),
+                html.Td(p.row if p.row is not None else ""),
+                html.Td(p.column or ""),
+                html.Td((p.value or "")[:80]),
+                html.Td(translate(f"import.severity.{p.severity}", language)),
+                html.Td(describe(p, language)),
+            ],
+            className="table-danger" if p.severity == "error" else "table-warning",
+        )
+        for p in problems[:limit]
+    ]
+    more = len(problems) - limit
+    return html.Div(
+        [
+            html.Div(
+                dbc.Table(
+                    [head, html.Tbody(rows)], size="sm", bordered=True, className="problems-table mb-1"
+                ),
+                className="table-responsive",
+                style={"maxHeight": "320px", "overflowY": "auto"},
+            ),
+            html.P(translate("problems.more", language, count=more), className="small") if more > 0 else None,
+        ]
+    )
+
+
+def reason_summary(problems: list[Problem], language: str) -> html.Ul:
+    """How many problems of each kind: what an analyst reads first."""
+    return html.Ul(
+        [
+            html.Li([html.Strong(format_number(count, language)), " · ", reason])
+            for reason, count in counts_by_reason(problems, language)
+        ],
+        className="problem-reasons",
+    )
+
+
+def problems_panel(problems: list[Problem], language: str) -> html.Details | None:
+    """The footer's collapsible account of the loaded data's problems (open when a file is
+    missing or unreadable, because then the map is incomplete)."""
+    if not problems:
+        return None
+    return html.Details(
+        [
+            html.Summary(translate("problems.summary", language, count=len(problems))),
+            reason_summary(problems, language),
+            problems_table(problems, language, FOOTER_EXAMPLES),
+            dbc.Button(
+                translate("problems.download", language, count=format_number(len(problems), language)),
+                id={"type": REPORT_BUTTON, "lang": language},
+                size="sm",
+                color="secondary",
+                outline=True,
+            ),
+            dcc.Download(id={"type": REPORT_DOWNLOAD, "lang": language}),
+        ],
+        className="problems-panel",
+        open=any(p.severity == "error" and p.row is None for p in problems),
+    )
+
+
+def report_download(language: str) -> dict:
+    """The loaded data's whole problem list as a CSV download.
+
+    The footer's button is wired in the data import page's module: Dash runs page modules
+    for every app it creates and so registers their callbacks with each, which a component
+    module imported once would not.
+    """
+    return dcc.send_bytes(report_csv(current().data.problems, language), "data-problems.csv")
