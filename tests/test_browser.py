@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlparse
 
 import pytest
@@ -63,3 +64,42 @@ def test_sector_filter_changes_kpis_map_and_chart_with_nothing_from_outside(dash
     assert {urlparse(url).netloc for url in resources} == {origin}
     assert any("/assets/glyphs/" in url for url in resources)  # map labels use local glyphs
     assert dash_duo.get_logs() == []  # no JavaScript errors
+
+
+LAYER_BANDS = """
+const gd = document.getElementById(arguments[0]).querySelector('.js-plotly-plot');
+const band = {};
+for (const t of gd._fullData) {
+    band[t.uid] = t.type === 'choroplethmap' ? 'areas' : (t.mode === 'text' ? 'labels' : 'points');
+}
+const order = {areas: [], points: [], labels: []};
+gd._fullLayout.map._subplot.map.getStyle().layers.forEach((layer, index) => {
+    const uid = Object.keys(band).find(u => layer.id.startsWith('plotly-trace-layer-' + u + '-'));
+    if (uid && (layer.layout || {}).visibility !== 'none') order[band[uid]].push(index);
+});
+return order;
+"""
+
+
+def test_labels_stay_over_points_and_points_over_areas_whatever_the_level(dash_duo):
+    """A trace shown again is drawn on top unless placed; names must never vanish under
+    hexagons or a cloud of enterprises."""
+    app = create_app(Settings(default_language="en"))
+    dash_duo.start_server(app)
+    dash_duo.wait_for_text_to_equal(".kpi-enterprises", "3,000", timeout=20)
+    map_ready = f"return {MAP_DATA[7:-5]}._fullLayout.map._subplot.map.loaded()"
+    for level in ("municipality", "hexagon", "district", "enterprises", "municipality"):
+        dash_duo.driver.execute_script(f"document.querySelector('input[value=\"{level}\"]').click()")
+        dash_duo.wait_for_element(f"input[value='{level}']:checked", timeout=10)
+        dash_duo.wait_for_text_to_equal(".kpi-enterprises", "3,000", timeout=20)
+        deadline = time.time() + 20
+        while not dash_duo.driver.execute_script(map_ready) and time.time() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)  # the figure patch lands after the KPIs
+        order = dash_duo.driver.execute_script(LAYER_BANDS, ids.MAP)
+        assert order["areas"] and order["labels"], (level, order)
+        assert max(order["areas"]) < min(order["labels"]), (level, order)
+        if order["points"]:
+            assert max(order["areas"]) < min(order["points"]), (level, order)
+            assert max(order["points"]) < min(order["labels"]), (level, order)
+    assert dash_duo.get_logs() == []

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from dash import Patch
 from shapely.ops import polylabel
 
-from dashboard.figures.style import LABEL_FONT, LABEL_FONT_BOLD
+from dashboard.figures.style import LABEL_FONT, LABEL_FONT_BOLD, POINTS_TOP
 from dashboard.geometry import fit_view
 from dashboard.i18n import format_number, translate
 
@@ -226,8 +226,15 @@ def trace_updates(view: MapView, base: MapBase, language: str) -> dict[int, dict
             "visible": show_hexagons and base.hexagon_geojson is not None,
             "colorbar": {"title": {"text": translate(f"metric.{view.hexagon_metric}", language)}},
         },
-        TRACE_DISTRICT_LABELS: {"visible": level == "district"},
-        TRACE_MUNICIPALITY_LABELS: {"visible": level != "district"},
+        # Labels and points are never hidden with ``visible``, only emptied: plotly places a
+        # hidden map trace's layers without regard to its ``below`` and never moves them,
+        # so text could end up under the areas once shown again.
+        TRACE_DISTRICT_LABELS: {
+            "text": _label_text(base.district_labels, view.district_names, level == "district")
+        },
+        TRACE_MUNICIPALITY_LABELS: {
+            "text": _label_text(base.municipality_labels, view.municipality_names, level != "district")
+        },
     }
     # Single enterprises belong to the municipal level (one trace per sector) and the
     # enterprise level (one trace, clustered when zoomed out); on the district and hexagon
@@ -253,11 +260,12 @@ def trace_updates(view: MapView, base: MapBase, language: str) -> dict[int, dict
 POINT_COLUMNS = ("lon", "lat", "name", "municipality_name", "employees", "row")
 
 
+def _label_text(points: pd.DataFrame, names: pd.Series, shown: bool) -> list[str]:
+    return [str(names.get(code, code)) for code in points.index] if shown else []
+
+
 def _point_data(points: pd.DataFrame, language: str) -> dict[str, Any]:
-    """Positions and hover data of one points trace; an empty trace is hidden, so the
-    map does not build layers for it."""
     return {
-        "visible": not points.empty,
         "lon": points["lon"].astype(float).round(5).to_list(),
         "lat": points["lat"].astype(float).round(5).to_list(),
         "customdata": list(
@@ -316,6 +324,7 @@ def build_map_figure(
             lat=base.seats["lat"].to_list(),
             mode="markers",
             name="seats",
+            below=POINTS_TOP,
             showlegend=False,
             hovertemplate=value_hover,
             marker={"color": "#2c7fb8", "opacity": 0.6},
@@ -331,8 +340,8 @@ def build_map_figure(
             colorbar=colorbar,
             showlegend=False,
         ),
-        _labels(base.district_labels, view.district_names, LABEL_FONT_BOLD, 15, "districts"),
-        _labels(base.municipality_labels, view.municipality_names, LABEL_FONT, 12, "municipalities"),
+        _labels(base.district_labels, LABEL_FONT_BOLD, 15, "districts"),
+        _labels(base.municipality_labels, LABEL_FONT, 12, "municipalities"),
     ]
     municipality_label = translate("label.municipality", language)
     employees_label = translate("label.employees", language)
@@ -341,6 +350,7 @@ def build_map_figure(
         go.Scattermap(
             mode="markers",
             name="enterprises",
+            below=POINTS_TOP,
             showlegend=False,
             marker={
                 "size": 7,
@@ -374,6 +384,7 @@ def build_map_figure(
                 name=sector_names[sector],
                 legendgroup=sector,
                 uid=f"sector-{sector}",
+                below=POINTS_TOP,  # under the labels, over the areas
                 marker={"color": sector_colors[sector], "size": 6, "opacity": 0.9},
                 showlegend=False,  # the filter panel and the sector chart carry the colour key
                 hovertemplate=hover,
@@ -404,16 +415,16 @@ def _discrete(colors: list[str]) -> list[list]:
     return scale
 
 
-def _labels(points: pd.DataFrame, names: pd.Series, font: str, size: int, name: str) -> go.Scattermap:
+def _labels(points: pd.DataFrame, font: str, size: int, name: str) -> go.Scattermap:
     return go.Scattermap(
         lon=points["lon"].to_list(),
         lat=points["lat"].to_list(),
         mode="text",
         name=name,
-        text=[str(names.get(code, code)) for code in points.index],
         showlegend=False,
         hoverinfo="skip",
         textfont={"family": font, "size": size, "color": "#1b2a3a"},
+        below="",  # on top of every area and point
     )
 
 

@@ -14,6 +14,14 @@ GLYPHS_URL = "/assets/glyphs/{fontstack}/{range}.pbf"
 LABEL_FONT = "Open Sans Regular"
 LABEL_FONT_BOLD = "Open Sans Bold"
 BACKGROUND = "#eef1f4"
+# Invisible layers fix the drawing order however often traces are hidden and shown again
+# (a trace shown anew is otherwise added on top): plotly puts every choropleth just under
+# the first layer after the top-most layer whose id starts with "water", i.e. under
+# AREAS_TOP; points are told to go under POINTS_TOP and text labels on top of all (see
+# figures/map.py). Lines of the basemap, such as rivers, belong between the two.
+WATER_HOOK = "water-hook"
+AREAS_TOP = "areas-top"
+POINTS_TOP = "points-top"
 
 
 def map_style(
@@ -45,6 +53,10 @@ def map_style(
         layers.append(
             {"id": "basemap", "type": "raster", "source": "basemap", "paint": {"raster-opacity": 0.6}}
         )
+    layers += [
+        {"id": anchor, "type": "background", "layout": {"visibility": "none"}}
+        for anchor in (WATER_HOOK, AREAS_TOP, POINTS_TOP)
+    ]
     return {
         "version": 8,
         "name": "creative-map-offline",
