@@ -102,4 +102,11 @@ def test_labels_stay_over_points_and_points_over_areas_whatever_the_level(dash_d
         if order["points"]:
             assert max(order["areas"]) < min(order["points"]), (level, order)
             assert max(order["points"]) < min(order["labels"]), (level, order)
+        # Every label carries a white halo (assets/map_labels.js), so it reads over dense points.
+        halos = dash_duo.driver.execute_script(
+            f"const m = {MAP_DATA[7:-5]}._fullLayout.map._subplot.map;"
+            "return m.getStyle().layers.filter(l => l.type === 'symbol' && l.id.endsWith('-symbol'))"
+            ".map(l => m.getPaintProperty(l.id, 'text-halo-width'));"
+        )
+        assert halos and all(width and width > 1 for width in halos), (level, halos)
     assert dash_duo.get_logs() == []

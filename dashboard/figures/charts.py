@@ -48,6 +48,15 @@ def _patch(bars: dict[str, Any]) -> Patch:
     return patch
 
 
+def wrap_label(text: str, width: int = 26) -> str:
+    """Long category names on two lines: the side column is narrow, and plotly crops an
+    axis label rather than squeeze the bars."""
+    if len(text) <= width or " " not in text[:width]:
+        return text
+    cut = text.rindex(" ", 0, width)
+    return f"{text[:cut]}<br>{text[cut + 1 :]}"
+
+
 def sector_bars(
     counts: pd.Series,
     sector_names: dict[str, str],
@@ -58,7 +67,7 @@ def sector_bars(
     counts = counts.sort_values()
     return {
         "x": counts.to_list(),
-        "y": [sector_names[c] for c in counts.index],
+        "y": [wrap_label(sector_names[c]) for c in counts.index],
         "customdata": list(counts.index),
         "text": [format_number(v, language) for v in counts],
         "marker": {
@@ -73,7 +82,7 @@ def sector_bar_chart(
     """Enterprises per sector, largest at the top, in the sectors' map colours."""
     bars = sector_bars(counts, sector_names, sector_colors, language, selected)
     figure = go.Figure(
-        go.Bar(orientation="h", textposition="auto", hovertemplate="%{y}: %{text}<extra></extra>", **bars)
+        go.Bar(orientation="h", textposition="auto", hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False, **bars)
     )
     figure.update_layout(
         xaxis={"rangemode": "tozero", "showgrid": False, "showticklabels": False, "fixedrange": True},
