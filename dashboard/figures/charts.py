@@ -82,7 +82,13 @@ def sector_bar_chart(
     """Enterprises per sector, largest at the top, in the sectors' map colours."""
     bars = sector_bars(counts, sector_names, sector_colors, language, selected)
     figure = go.Figure(
-        go.Bar(orientation="h", textposition="auto", hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False, **bars)
+        go.Bar(
+            orientation="h",
+            textposition="auto",
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            cliponaxis=False,
+            **bars,
+        )
     )
     figure.update_layout(
         xaxis={"rangemode": "tozero", "showgrid": False, "showticklabels": False, "fixedrange": True},

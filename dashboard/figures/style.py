@@ -14,6 +14,7 @@ GLYPHS_URL = "/assets/glyphs/{fontstack}/{range}.pbf"
 LABEL_FONT = "Open Sans Regular"
 LABEL_FONT_BOLD = "Open Sans Bold"
 BACKGROUND = "#eef1f4"
+RIVER = "#3a86c8"
 # Invisible layers fix the drawing order however often traces are hidden and shown again
 # (a trace shown anew is otherwise added on top): plotly puts every choropleth just under
 # the first layer after the top-most layer whose id starts with "water", i.e. under
@@ -25,13 +26,19 @@ POINTS_TOP = "points-top"
 
 
 def map_style(
-    origin: str = "", tiles: str = "", tiles_attribution: str = "", attribution: str = ""
+    origin: str = "",
+    tiles: str = "",
+    tiles_attribution: str = "",
+    attribution: str = "",
+    rivers: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A MapLibre style (version 8) with local glyphs and an optional raster basemap.
+    """A MapLibre style (version 8) with local glyphs, the region's rivers when it has them,
+    and an optional raster basemap.
 
     ``origin`` makes the glyph URL absolute where MapLibre needs it; the data
     attribution rides on an empty GeoJSON source so MapLibre's own attribution
-    control shows it.
+    control shows it. Rivers (a GeoJSON FeatureCollection of lines, a few KB) are drawn
+    over the choropleths, with a pale casing so they read on any fill, and under the points.
     """
     sources: dict[str, Any] = {
         "credits": {
@@ -53,10 +60,36 @@ def map_style(
         layers.append(
             {"id": "basemap", "type": "raster", "source": "basemap", "paint": {"raster-opacity": 0.6}}
         )
+    hidden = {"visibility": "none"}
     layers += [
-        {"id": anchor, "type": "background", "layout": {"visibility": "none"}}
-        for anchor in (WATER_HOOK, AREAS_TOP, POINTS_TOP)
+        {"id": WATER_HOOK, "type": "background", "layout": hidden},
+        {"id": AREAS_TOP, "type": "background", "layout": hidden},
     ]
+    if rivers is not None:
+        sources["rivers"] = {"type": "geojson", "data": rivers}
+        width = ["interpolate", ["linear"], ["zoom"], 7, 1.2, 12, 3.0]
+        layers += [
+            {
+                "id": "rivers-casing",
+                "type": "line",
+                "source": "rivers",
+                "layout": {"line-join": "round", "line-cap": "round"},
+                "paint": {
+                    "line-color": "#ffffff",
+                    "line-opacity": 0.75,
+                    "line-gap-width": width,
+                    "line-width": 1,
+                },
+            },
+            {
+                "id": "rivers",
+                "type": "line",
+                "source": "rivers",
+                "layout": {"line-join": "round", "line-cap": "round"},
+                "paint": {"line-color": RIVER, "line-width": width},
+            },
+        ]
+    layers.append({"id": POINTS_TOP, "type": "background", "layout": hidden})
     return {
         "version": 8,
         "name": "creative-map-offline",

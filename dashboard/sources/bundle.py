@@ -18,6 +18,7 @@ import geopandas as gpd
 import pandas as pd
 
 from dashboard.config import Settings
+from dashboard.sources.basemap import load_lines
 from dashboard.sources.boundaries import Boundaries, load_boundaries
 from dashboard.sources.enterprises import ValidationContext, empty_enterprises, load_enterprises
 from dashboard.sources.problems import DataFileError, Problem
@@ -38,6 +39,7 @@ class RegionData:
     enterprises_file: Path | None
     settlements: pd.DataFrame | None = None
     problems: list[Problem] = field(default_factory=list)
+    rivers: gpd.GeoDataFrame | None = None  # lines of the offline basemap, if the region has them
 
     @property
     def has_synthetic(self) -> bool:
@@ -131,6 +133,8 @@ def load_region_data(settings: Settings, *, with_enterprises: bool = True) -> Re
         else None
     )
 
+    rivers = _attempt(lambda: load_lines(files["rivers"]), problems, None) if files["rivers"] else None
+
     enterprises_file = settings.enterprises_file or files["enterprises"]
     stored = None
     if with_enterprises and settings.enterprises_file is None:
@@ -153,4 +157,5 @@ def load_region_data(settings: Settings, *, with_enterprises: bool = True) -> Re
         enterprises_file,
         settlements,
         problems,
+        rivers,
     )

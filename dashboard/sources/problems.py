@@ -23,6 +23,7 @@ PROBLEM_CODES = frozenset(
         "unknown_sector",
         "geometry_repaired",
         "unit_without_boundary",
+        "geometry_not_line",
         # enterprise rows
         "missing_value",
         "duplicate_registration_number",

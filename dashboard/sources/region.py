@@ -19,6 +19,7 @@ FILE_KEYS = (
     "municipality_reference",
     "district_reference",
     "settlements",
+    "rivers",
     "sectors",
     "nace",
     "enterprises",

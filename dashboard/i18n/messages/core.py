@@ -158,6 +158,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Footer and data problems
     "footer.boundaries": {"sr-Latn": "Granice", "en": "Boundaries"},
     "footer.settlements": {"sr-Latn": "Naselja", "en": "Settlements"},
+    "footer.rivers": {"sr-Latn": "Reke", "en": "Rivers"},
     "footer.data_file": {"sr-Latn": "Podaci o preduzećima: {file}", "en": "Enterprise data: {file}"},
     "footer.offline": {
         "sr-Latn": "Mapa radi bez interneta: bez servera pločica, sva slova i stilovi su lokalni.",

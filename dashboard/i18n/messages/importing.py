@@ -173,6 +173,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sr-Latn": "Geometrija nije tačka.",
         "en": "The geometry is not a point.",
     },
+    "problem.geometry_not_line": {
+        "sr-Latn": "Geometrija nije linija (reka ili put); izostavljena je sa mape.",
+        "en": "The geometry is not a line (a river or road); it is left off the map.",
+    },
     "problem.unsupported_format": {
         "sr-Cyrl": "Формат датотеке није подржан: користите CSV, XLSX, GeoJSON или GeoPackage (стару .xls "
         "датотеку сачувајте као .xlsx).",
