@@ -181,3 +181,34 @@ def test_requests_far_beyond_the_upload_limit_are_refused_before_any_callback_ru
         "/_dash-update-component", data=b"x" * (3 * 1024 * 1024), headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 413
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        ("?lang=sr-Cyrl", "Потенцијал · Мапа креативних индустрија Јужне Србије"),
+        ("?lang=en&sector=arts", "Potential · Creative Industries Map of South Serbia"),
+        ("", "Potencijal · Mapa kreativnih industrija Južne Srbije"),  # the default language
+    ],
+)
+def test_the_browser_tab_title_speaks_the_language_of_the_address(search, expected):
+    app = create_app(Settings(default_language="sr-Latn"))
+    client = app.server.test_client()
+    client.get("/")
+    response = client.post(
+        "/_dash-update-component",
+        json={
+            "output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [
+                {"id": "_pages_content", "property": "children"},
+                {"id": "_pages_store", "property": "data"},
+            ],
+            "inputs": [
+                {"id": "_pages_location", "property": "pathname", "value": "/potential"},
+                {"id": "_pages_location", "property": "search", "value": search},
+            ],
+            "changedPropIds": ["_pages_location.pathname"],
+            "state": [],
+        },
+    )
+    assert response.get_json()["response"]["_pages_store"]["data"]["title"] == expected

@@ -18,6 +18,7 @@ from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
+from dashboard.components.page_title import page_title
 from dashboard.i18n import (
     LANGUAGES,
     format_number,
@@ -45,7 +46,7 @@ from dashboard.valorization.registry import BY_KEY, DIMENSIONS
 dash.register_page(
     __name__,
     path="/compare",
-    title="Comparison · Creative Industries Map of South Serbia",
+    title=page_title("nav.compare"),
     nav_key="nav.compare",
     order=40,
 )

@@ -22,6 +22,7 @@ from dashboard import runtime as runtime_module
 from dashboard.components import problems
 from dashboard.components.footer import footer
 from dashboard.components.header import header
+from dashboard.components.page_title import page_title
 from dashboard.components.problems import problems_table
 from dashboard.i18n import format_number, normalise_language, translate
 from dashboard.importing.mapping import Mapping, parse_mapping
@@ -33,9 +34,7 @@ from dashboard.sources.enterprises import ValidationContext
 from dashboard.sources.problems import DataFileError, Problem
 from dashboard.store import open_store
 
-dash.register_page(
-    __name__, path="/import", title="Import data · Creative Industries Map", nav_key="nav.import", order=50
-)
+dash.register_page(__name__, path="/import", title=page_title("nav.import"), nav_key="nav.import", order=50)
 
 UPLOAD = "import-upload"
 MAPPING_UPLOAD = "import-mapping-upload"

@@ -21,6 +21,7 @@ from dashboard.components.filters import filter_panel
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
 from dashboard.components.kpis import kpi_cards, kpi_values
+from dashboard.components.page_title import page_title
 from dashboard.components.story_saver import save_view_control
 from dashboard.components.table import enterprise_grid, enterprise_table, matching_rows, table_rows
 from dashboard.exporting import export_filename, export_table
@@ -48,9 +49,7 @@ from dashboard.views import (
     units_in_scope,
 )
 
-dash.register_page(
-    __name__, path="/", title="Creative Industries Map of South Serbia", nav_key="nav.explore", order=0
-)
+dash.register_page(__name__, path="/", title=page_title(), nav_key="nav.explore", order=0)
 
 MAP_CONFIG = {"displaylogo": False, "scrollZoom": True}
 GEOGRAPHIC = {"districts", "municipalities"}

@@ -16,6 +16,7 @@ from dash import html
 
 from dashboard.components.footer import footer
 from dashboard.components.header import header
+from dashboard.components.page_title import page_title
 from dashboard.i18n import format_number, format_percent, normalise_language, translate
 from dashboard.runtime import current
 from dashboard.valorization.index import TIER_CUTS, WINSOR_QUANTILES
@@ -32,7 +33,7 @@ from dashboard.valorization.robustness import CONCENTRATION, COVERAGE, DRAWS
 dash.register_page(
     __name__,
     path="/methodology",
-    title="Methodology · Creative Industries Map of South Serbia",
+    title=page_title("nav.methodology"),
     nav_key="nav.methodology",
     order=90,
 )

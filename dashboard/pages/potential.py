@@ -19,6 +19,7 @@ from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 from dashboard.components import ids
 from dashboard.components.footer import footer
 from dashboard.components.header import header
+from dashboard.components.page_title import page_title
 from dashboard.figures.potential import (
     DIMENSION_COLORS,
     PotentialMapView,
@@ -40,7 +41,7 @@ from dashboard.valorization.state import DEFAULT_GROWTH_YEARS, PotentialState, a
 dash.register_page(
     __name__,
     path="/potential",
-    title="Development potential · Creative Industries Map of South Serbia",
+    title=page_title("nav.potential"),
     nav_key="nav.potential",
     order=10,
 )

@@ -17,6 +17,7 @@ from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_up
 from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
 from dashboard.components.header import language_href
+from dashboard.components.page_title import page_title
 from dashboard.components.story_saver import save_view, story_options
 from dashboard.i18n import LANGUAGE_LABELS, LANGUAGES, normalise_language, translate
 from dashboard.presenting import present_map, present_map_patch, ranking_figure, step_view
@@ -26,7 +27,7 @@ from dashboard.stories import Story, Vocabulary, list_stories, load_story
 dash.register_page(
     __name__,
     path="/present",
-    title="Presenter · Creative Industries Map of South Serbia",
+    title=page_title("nav.present"),
     nav_key="nav.present",
     order=80,
 )

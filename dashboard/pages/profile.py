@@ -23,6 +23,7 @@ from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
+from dashboard.components.page_title import page_title
 from dashboard.figures.potential import DIMENSION_COLORS
 from dashboard.i18n import (
     LANGUAGES,
@@ -43,7 +44,7 @@ from dashboard.valorization.registry import BY_KEY, DIMENSIONS
 dash.register_page(
     __name__,
     path="/profile",
-    title="Municipality profile · Creative Industries Map of South Serbia",
+    title=page_title("nav.profile"),
     nav_key="nav.profile",
     order=30,
 )

@@ -1,0 +1,40 @@
+"""Browser-tab titles in the language of the address (``?lang=``).
+
+Dash sets ``document.title`` from a page's ``title`` after every navigation, calling it with
+the path's variables only; the language is in the query string, so it is read from the
+routing callback's own input (or, while the first HTML is served, from the request).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import parse_qs
+
+import dash
+import flask
+
+from dashboard.i18n import normalise_language, translate
+from dashboard.runtime import current
+
+PAGES_SEARCH_INPUT = "_pages_location.search"  # Dash's routing callback: the URL's query string
+
+
+def _language_in_address() -> str | None:
+    try:
+        search = dash.callback_context.inputs.get(PAGES_SEARCH_INPUT)
+    except dash.exceptions.MissingCallbackContextException:
+        search = None
+    if search is not None:
+        return (parse_qs(str(search).lstrip("?")).get("lang") or [None])[0]
+    return flask.request.args.get("lang") if flask.has_request_context() else None
+
+
+def page_title(nav_key: str | None = None) -> Callable[..., str]:
+    """A page ``title`` for ``dash.register_page``: "<page> · <app>" in the reader's language."""
+
+    def title(**_path_variables: str) -> str:
+        language = normalise_language(_language_in_address(), current().settings.default_language)
+        app = translate("app.title", language)
+        return f"{translate(nav_key, language)} · {app}" if nav_key else app
+
+    return title
