@@ -22,6 +22,26 @@ EXTERNAL_URL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNO
 CSS_REMOTE = re.compile(r"""url\(\s*["']?(?:https?:)?//""", re.IGNORECASE)
 
 
+def run_callback(app, output: str, outputs, inputs: list[dict]) -> dict:
+    """Call one callback through the app's HTTP endpoint, as the browser does."""
+    client = app.server.test_client()
+    client.get("/")  # callbacks registered with dash.callback join the app on the first request
+    changed = [
+        f"{json.dumps(i['id'], separators=(',', ':'), sort_keys=True)}.{i['property']}" for i in inputs
+    ]
+    response = client.post(
+        "/_dash-update-component",
+        json={
+            "output": output,
+            "outputs": outputs,
+            "inputs": inputs,
+            "changedPropIds": changed[:1],
+            "state": [],
+        },
+    )
+    return response.get_json()["response"]
+
+
 def page_text(lang: str | None = None) -> str:
     """All text of the main page's layout as Dash renders it for ``?lang=...``."""
     layout = dash.page_registry["pages.explore"]["layout"](lang=lang)
@@ -84,21 +104,13 @@ def test_app_starts_with_broken_data_and_says_what_is_wrong(tmp_path):
     # Without municipal polygons the map says so and falls back to the seats.
     assert "Municipality boundaries are not available" in html
     # The footer's button hands over every problem as CSV, in the page's language.
-    client = app.server.test_client()
-    client.get("/")
-    response = client.post(
-        "/_dash-update-component",
-        json={
-            "output": '{"lang":["MATCH"],"type":"problems-report-download"}.data',
-            "outputs": {"id": {"type": "problems-report-download", "lang": "en"}, "property": "data"},
-            "inputs": [
-                {"id": {"type": "problems-report-button", "lang": "en"}, "property": "n_clicks", "value": 1}
-            ],
-            "changedPropIds": ['{"lang":"en","type":"problems-report-button"}.n_clicks'],
-            "state": [],
-        },
+    response = run_callback(
+        app,
+        '{"lang":["MATCH"],"type":"problems-report-download"}.data',
+        {"id": {"type": "problems-report-download", "lang": "en"}, "property": "data"},
+        [{"id": {"type": "problems-report-button", "lang": "en"}, "property": "n_clicks", "value": 1}],
     )
-    download = response.get_json()["response"][
+    download = response[
         json.dumps({"lang": "en", "type": "problems-report-download"}, separators=(",", ":"))
     ]["data"]
     report = base64.b64decode(download["content"]).decode("utf-8-sig").splitlines()
@@ -192,23 +204,13 @@ def test_requests_far_beyond_the_upload_limit_are_refused_before_any_callback_ru
     ],
 )
 def test_the_browser_tab_title_speaks_the_language_of_the_address(search, expected):
-    app = create_app(Settings(default_language="sr-Latn"))
-    client = app.server.test_client()
-    client.get("/")
-    response = client.post(
-        "/_dash-update-component",
-        json={
-            "output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [
-                {"id": "_pages_content", "property": "children"},
-                {"id": "_pages_store", "property": "data"},
-            ],
-            "inputs": [
-                {"id": "_pages_location", "property": "pathname", "value": "/potential"},
-                {"id": "_pages_location", "property": "search", "value": search},
-            ],
-            "changedPropIds": ["_pages_location.pathname"],
-            "state": [],
-        },
+    response = run_callback(
+        create_app(Settings(default_language="sr-Latn")),
+        ".._pages_content.children..._pages_store.data..",
+        [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+        [
+            {"id": "_pages_location", "property": "pathname", "value": "/potential"},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
     )
-    assert response.get_json()["response"]["_pages_store"]["data"]["title"] == expected
+    assert response["_pages_store"]["data"]["title"] == expected
