@@ -25,7 +25,7 @@ CSS_REMOTE = re.compile(r"""url\(\s*["']?(?:https?:)?//""", re.IGNORECASE)
 def run_callback(app, output: str, outputs, inputs: list[dict]) -> dict:
     """Call one callback through the app's HTTP endpoint, as the browser does."""
     client = app.server.test_client()
-    client.get("/")  # callbacks registered with dash.callback join the app on the first request
+    assert client.get("/").status_code == 200  # dash.callback callbacks join the app on the first request
     changed = [
         f"{json.dumps(i['id'], separators=(',', ':'), sort_keys=True)}.{i['property']}" for i in inputs
     ]
@@ -214,3 +214,6 @@ def test_the_browser_tab_title_speaks_the_language_of_the_address(search, expect
         ],
     )
     assert response["_pages_store"]["data"]["title"] == expected
+    # The first HTML (what a link preview shows) names the page in the same language.
+    html = create_app(Settings(default_language="sr-Latn")).server.test_client().get("/potential" + search)
+    assert f'property="og:title" content="{expected}"' in html.get_data(as_text=True)

@@ -78,3 +78,24 @@ def test_number_formats_per_language():
 def test_unknown_key_fails_loudly():
     with pytest.raises(KeyError):
         translate("no.such.key", "en")
+
+
+def test_the_table_grid_speaks_the_page_language_with_keys_ag_grid_knows():
+    """AG Grid draws its pager and filter menus itself; ``localeText`` gives it our words.
+    A key AG Grid does not use would silently stay English, so each must occur in its code."""
+    from pathlib import Path
+
+    import dash_ag_grid
+
+    from dashboard.components.table import enterprise_grid, grid_locale
+
+    folder = Path(dash_ag_grid.__file__).parent
+    code = "".join(
+        (folder / name).read_text(encoding="utf-8") for name in ("dash_ag_grid.min.js", "async-community.js")
+    )
+    cyrillic = grid_locale("sr-Cyrl")
+    assert cyrillic["nextPage"] == "Следећа страна" and grid_locale("en")["of"] == "of"
+    assert {"page", "of", "to", "nextPage", "noRowsToShow", "contains"} <= set(cyrillic)
+    assert [key for key in cyrillic if f'"{key}"' not in code] == []
+    grid = enterprise_grid([], [], "sr-Latn")
+    assert grid.dashGridOptions["localeText"]["lastPage"] == "Poslednja strana"

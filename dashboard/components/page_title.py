@@ -20,13 +20,12 @@ PAGES_SEARCH_INPUT = "_pages_location.search"  # Dash's routing callback: the UR
 
 
 def _language_in_address() -> str | None:
-    try:
-        search = dash.callback_context.inputs.get(PAGES_SEARCH_INPUT)
-    except dash.exceptions.MissingCallbackContextException:
-        search = None
-    if search is not None:
-        return (parse_qs(str(search).lstrip("?")).get("lang") or [None])[0]
-    return flask.request.args.get("lang") if flask.has_request_context() else None
+    if not flask.has_request_context():
+        return None
+    if not flask.request.path.endswith("_dash-update-component"):
+        return flask.request.args.get("lang")  # the page's first HTML
+    search = dash.callback_context.inputs.get(PAGES_SEARCH_INPUT) or ""
+    return (parse_qs(str(search).lstrip("?")).get("lang") or [None])[0]
 
 
 def page_title(nav_key: str | None = None) -> Callable[..., str]:

@@ -10,7 +10,8 @@ from dash import dcc, html
 
 from dashboard.components import ids
 from dashboard.exporting import FORMATS
-from dashboard.i18n import translate
+from dashboard.i18n import format_number, translate
+from dashboard.i18n.catalogue import MESSAGES
 from dashboard.i18n.widgets import dropdown_labels
 
 TABLE_LIMIT = 200  # rows sent to the browser; the count says how many match
@@ -36,7 +37,7 @@ def enterprise_table(language: str, rows: list[dict], total: int) -> dbc.Card:
                     [
                         html.H2(translate("table.title", language), className="panel-title mb-0"),
                         html.Span(
-                            translate("table.count", language, shown=len(rows), total=total),
+                            table_count(len(rows), total, language),
                             id=ids.TABLE_COUNT,
                             className="table-count",
                             role="status",
@@ -106,9 +107,27 @@ def enterprise_grid(rows: list[dict], columns, language: str) -> dag.AgGrid:
         rowData=rows,
         defaultColDef={"sortable": True, "resizable": True, "filter": True},
         columnSize="responsiveSizeToFit",
-        dashGridOptions={"pagination": True, "paginationPageSize": 20, "animateRows": False},
+        dashGridOptions={
+            "pagination": True,
+            "paginationPageSize": 20,
+            "animateRows": False,
+            "localeText": grid_locale(language),
+        },
         style={"height": "430px"},
     )
+
+
+def table_count(shown: int, total: int, language: str) -> str:
+    """ "showing 200 of 3,000": how many rows the table holds of those the filters select."""
+    return translate(
+        "table.count", language, shown=format_number(shown, language), total=format_number(total, language)
+    )
+
+
+def grid_locale(language: str) -> dict[str, str]:
+    """AG Grid's own words (pager, empty table, column filters) in the page's language."""
+    prefix = "grid."
+    return {key[len(prefix) :]: translate(key, language) for key in MESSAGES if key.startswith(prefix)}
 
 
 def column_defs(columns, language: str) -> list[dict]:

@@ -23,7 +23,13 @@ from dashboard.components.header import header, language_href
 from dashboard.components.kpis import kpi_cards, kpi_values
 from dashboard.components.page_title import page_title
 from dashboard.components.story_saver import save_view_control
-from dashboard.components.table import enterprise_grid, enterprise_table, matching_rows, table_rows
+from dashboard.components.table import (
+    enterprise_grid,
+    enterprise_table,
+    matching_rows,
+    table_count,
+    table_rows,
+)
 from dashboard.exporting import export_filename, export_table
 from dashboard.figures.charts import (
     founding_timeline,
@@ -391,7 +397,7 @@ def update_views(values, level, metric, lq_sector, selection, search, approximat
         breadcrumb(list(filters.districts), list(filters.municipalities), data, language),
         _profile(runtime, filters, language),
         rows,
-        translate("table.count", language, shown=len(rows), total=total),
+        table_count(len(rows), total, language),
         query,
         [language_href(code, query) for code in LANGUAGES],
         metric != "location_quotient",
