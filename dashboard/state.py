@@ -1,4 +1,5 @@
-"""The explore page's state as a query string, so a link or the back button restores it.
+"""The explore and potential pages' state as a query string, so a link or the back button
+restores it.
 
 ``ExploreState.from_query(params)`` reads what the URL says (tolerating anything
 a person might type), ``to_query()`` writes it back in a short, stable form:
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from dashboard.indicators import LEVELS, METRICS, Filters
+from dashboard.valorization.registry import DIMENSIONS, INDICATORS, default_weights
+from dashboard.valorization.state import DEFAULT_GROWTH_YEARS, PotentialState
 
 DEFAULT_LEVEL = "municipality"
 DEFAULT_METRIC = "enterprises_per_1000"
@@ -97,3 +100,75 @@ class ExploreState:
 
     def with_view(self, view: tuple[float, ...]) -> ExploreState:
         return replace(self, view=view)
+
+
+def _weights(text: str | None) -> dict[str, float] | None:
+    """``size:30,employment:20,...`` (slider units, 0-100) as weights 0-1; None for none."""
+    weights = default_weights()
+    given = False
+    for part in _split(text):
+        key, _, value = part.partition(":")
+        try:
+            number = float(value)
+        except ValueError:
+            continue
+        if key in weights and number == number:  # not NaN
+            weights[key] = min(max(number, 0.0), 100.0) / 100
+            given = True
+    return weights if given and any(weights.values()) else None
+
+
+def potential_metrics() -> set[str]:
+    """What the potential map can show: the index, a dimension or an indicator."""
+    return {"index"} | {f"dim:{d.key}" for d in DIMENSIONS} | {f"ind:{i.key}" for i in INDICATORS}
+
+
+@dataclass(frozen=True)
+class PotentialPageState:
+    """The potential page's controls as a query string, like :class:`ExploreState`: the
+    weights (slider units), normalisation, growth window, national value, the sectors and
+    sizes analysed, what the map shows and which municipality's profile is open."""
+
+    analysis: PotentialState = field(default_factory=PotentialState)
+    metric: str = "index"
+    municipality: str = ""
+
+    @classmethod
+    def from_query(cls, params: Mapping[str, str]) -> PotentialPageState:
+        metric = params.get("metric", "index")
+        return cls(
+            analysis=PotentialState.read(
+                _weights(params.get("w")),
+                params.get("method"),
+                params.get("growth", DEFAULT_GROWTH_YEARS),
+                params.get("national"),
+                _split(params.get("sector")),
+                _split(params.get("size")),
+            ),
+            metric=metric if metric in potential_metrics() else "index",
+            municipality=params.get("municipality", ""),
+        )
+
+    def slider_weights(self) -> dict[str, int]:
+        return {key: round(value * 100) for key, value in self.analysis.weights.items()}
+
+    def to_query(self) -> str:
+        state, params = self.analysis, {}
+        sliders = self.slider_weights()
+        if sliders != {key: round(value * 100) for key, value in default_weights().items()}:
+            params["w"] = ",".join(f"{key}:{value}" for key, value in sliders.items())
+        if state.method != "minmax":
+            params["method"] = state.method
+        if state.growth_years != DEFAULT_GROWTH_YEARS:
+            params["growth"] = str(state.growth_years)
+        if state.national is not None:
+            params["national"] = f"{state.national:g}"
+        if state.sectors:
+            params["sector"] = ",".join(state.sectors)
+        if state.sizes:
+            params["size"] = ",".join(state.sizes)
+        if self.metric != "index":
+            params["metric"] = self.metric
+        if self.municipality:
+            params["municipality"] = self.municipality
+        return "?" + urlencode(params, safe=",-:") if params else ""

@@ -55,6 +55,9 @@ def test_moving_a_weight_slider_changes_the_potential_map_and_the_ranking(dash_d
     until(lambda: script(RANKING) != ranking_before, timeout=20, msg="the ranking did not change")
     assert sorted(script(RANKING)) == sorted(ranking_before)  # same municipalities, new order
     assert script(MAP_FEATURES) == 15  # the geometry stayed; only the values were patched
+    # The weights are in the address: this link is the view to share.
+    until(lambda: "specialisation:100" in dash_duo.driver.current_url, timeout=10, msg="weights not in URL")
+    shared, ranking_moved = dash_duo.driver.current_url, script(RANKING)
 
     # Reset to the default weights: back to the first map and ranking.
     reset = dash_duo.find_element(f"#{ids.WEIGHTS_RESET}")
@@ -63,6 +66,7 @@ def test_moving_a_weight_slider_changes_the_potential_map_and_the_ranking(dash_d
     dash_duo.wait_for_text_to_equal(share, "20%", timeout=20)
     until(lambda: script(RANKING) == ranking_before, timeout=20, msg="reset did not restore the ranking")
     until(lambda: script(MAP_Z) == z_before, timeout=20, msg="reset did not restore the map")
+    until(lambda: "w=" not in dash_duo.driver.current_url, timeout=10, msg="default weights left in the URL")
 
     # Everything the page loaded came from this server: no CDN, no tile server, no font service.
     origin = urlparse(dash_duo.server_url).netloc
@@ -71,6 +75,17 @@ def test_moving_a_weight_slider_changes_the_potential_map_and_the_ranking(dash_d
     assert {urlparse(url).netloc for url in resources} == {origin}
     assert any("/assets/glyphs/" in url for url in resources)  # map labels use local glyphs
     assert dash_duo.get_logs() == []  # no JavaScript errors
+
+    # Opening the shared link restores the moved weights, their shares and the ranking.
+    dash_duo.driver.get(shared)
+    dash_duo.wait_for_text_to_equal(share, "56%", timeout=20)
+    until(lambda: script(RANKING) == ranking_moved, timeout=20, msg="the link did not restore the ranking")
+    assert (
+        dash_duo.find_element(css_id(ids.weight_id("specialisation")) + " [role=slider]").get_attribute(
+            "aria-valuenow"
+        )
+        == "100"
+    )
 
 
 def test_the_methodology_page_renders_from_the_registry(dash_duo):

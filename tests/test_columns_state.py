@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,7 +12,8 @@ from hypothesis import strategies as st
 
 from dashboard.geometry import hexagon_grid, hexagon_of
 from dashboard.indicators import Filters, aggregate, filter_mask, location_quotient
-from dashboard.state import ExploreState
+from dashboard.state import ExploreState, PotentialPageState
+from dashboard.valorization.state import PotentialState
 
 SECTORS = [
     "advertising",
@@ -105,6 +108,48 @@ def test_defaults_write_nothing_and_junk_reads_as_defaults():
     junk = ExploreState.from_query({"level": "galaxy", "metric": "vibes", "years": "soon", "at": "1,2"})
     assert junk == ExploreState()
     assert ExploreState.from_query({"years": "2020-2010"}).filters.years == (2010, 2020)
+
+
+def test_potential_page_state_round_trips_and_shrugs_off_junk():
+    state = PotentialPageState(
+        analysis=PotentialState(
+            weights={
+                "size": 0.5,
+                "employment": 0.0,
+                "specialisation": 0.2,
+                "diversity": 0.1,
+                "dynamism": 0.2,
+            },
+            method="zscore",
+            growth_years=3,
+            national=2.5,
+            sectors=("arts", "heritage"),
+            sizes=("micro",),
+        ),
+        metric="dim:size",
+        municipality="pirot",
+    )
+    query = state.to_query()
+    assert query.startswith(
+        "?w=size:50,employment:0,specialisation:20,diversity:10,dynamism:20&method=zscore"
+    )
+    assert PotentialPageState.from_query(dict(parse_qsl(query[1:]))) == state
+    assert PotentialPageState().to_query() == ""
+    junk = {
+        "w": "size:lots,moon:40",
+        "method": "astrology",
+        "growth": "-4",
+        "national": "-1",
+        "metric": "vibes",
+    }
+    read = PotentialPageState.from_query(junk)
+    assert read.analysis.weights == PotentialState().weights and read.analysis.method == "minmax"
+    assert read.analysis.growth_years == 1 and read.analysis.national is None and read.metric == "index"
+    # Weights out of the sliders' range are held to it; all-zero weights mean the defaults.
+    assert PotentialPageState.from_query({"w": "size:400"}).slider_weights()["size"] == 100
+    assert PotentialPageState.from_query(
+        {"w": "size:0,employment:0,specialisation:0,diversity:0,dynamism:0"}
+    ) == (PotentialPageState())
 
 
 def test_approximate_locations_can_be_left_off_the_map_but_still_count(tmp_path):

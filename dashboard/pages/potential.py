@@ -14,11 +14,11 @@ import dash
 import dash_bootstrap_components as dbc
 import numpy as np
 import pandas as pd
-from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.components import ids
 from dashboard.components.footer import footer
-from dashboard.components.header import header
+from dashboard.components.header import header, language_href
 from dashboard.components.page_title import page_title
 from dashboard.figures.potential import (
     DIMENSION_COLORS,
@@ -28,15 +28,23 @@ from dashboard.figures.potential import (
     potential_map,
     potential_map_patch,
 )
-from dashboard.i18n import format_number, format_percent, localized_name, normalise_language, translate
+from dashboard.i18n import (
+    LANGUAGES,
+    format_number,
+    format_percent,
+    localized_name,
+    normalise_language,
+    translate,
+)
 from dashboard.i18n.widgets import dropdown_labels
 from dashboard.runtime import Runtime, current
 from dashboard.sources.enterprises import SIZE_CLASSES
+from dashboard.state import PotentialPageState
 from dashboard.valorization import Analysis
 from dashboard.valorization.index import METHODS, normalise_weights
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS, INDICATORS, Indicator, default_weights
 from dashboard.valorization.robustness import COVERAGE, DRAWS
-from dashboard.valorization.state import DEFAULT_GROWTH_YEARS, PotentialState, analyse_state
+from dashboard.valorization.state import PotentialState, analyse_state
 
 dash.register_page(
     __name__,
@@ -426,7 +434,7 @@ def _weight_controls(language: str, weights: dict[str, float]) -> list:
     return controls
 
 
-def _controls(runtime: Runtime, language: str) -> dbc.Card:
+def _controls(runtime: Runtime, language: str, state: PotentialState) -> dbc.Card:
     names = _sector_names(runtime, language)
     colors = runtime.data.taxonomy.colors()
     return dbc.Card(
@@ -434,7 +442,7 @@ def _controls(runtime: Runtime, language: str) -> dbc.Card:
             [
                 html.H2(translate("potential.weights", language), className="panel-title"),
                 html.P(translate("potential.weights_help", language), className="filter-help mt-0"),
-                *_weight_controls(language, default_weights()),
+                *_weight_controls(language, state.weights),
                 dbc.Button(
                     translate("potential.reset", language),
                     id=ids.WEIGHTS_RESET,
@@ -452,7 +460,7 @@ def _controls(runtime: Runtime, language: str) -> dbc.Card:
                             options=[
                                 {"label": translate(f"method.{m}", language), "value": m} for m in METHODS
                             ],
-                            value="minmax",
+                            value=state.method,
                             inline=True,
                         ),
                     ],
@@ -471,7 +479,7 @@ def _controls(runtime: Runtime, language: str) -> dbc.Card:
                             min=1,
                             max=30,
                             step=1,
-                            value=DEFAULT_GROWTH_YEARS,
+                            value=state.growth_years,
                             debounce=True,
                             size="sm",
                         ),
@@ -490,6 +498,7 @@ def _controls(runtime: Runtime, language: str) -> dbc.Card:
                             type="number",
                             min=0,
                             step=0.1,
+                            value=state.national,
                             placeholder=translate("potential.national_placeholder", language),
                             debounce=True,
                             size="sm",
@@ -512,7 +521,7 @@ def _controls(runtime: Runtime, language: str) -> dbc.Card:
                                 }
                                 for c, n in names.items()
                             ],
-                            value=[],
+                            value=list(state.sectors),
                             className="sector-checklist",
                         ),
                     ],
@@ -527,7 +536,7 @@ def _controls(runtime: Runtime, language: str) -> dbc.Card:
                                 {"label": translate(f"size.{name}", language), "value": name}
                                 for name, _, _ in SIZE_CLASSES
                             ],
-                            value=[],
+                            value=list(state.sizes),
                         ),
                         html.Small(translate("potential.sectors_help", language), className="filter-help"),
                     ],
@@ -556,24 +565,28 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     runtime = current()
     language = normalise_language(lang, runtime.settings.default_language)
     data = runtime.data
-    settings = PotentialState()
+    page = PotentialPageState.from_query(query)
+    settings = page.analysis
     analysis = run_analysis(runtime, settings)
     names = _names(runtime, language)
     figure = potential_map(
-        map_view(runtime, analysis, "index", settings.method, language), runtime.map_base, runtime.style
+        map_view(runtime, analysis, page.metric, settings.method, language), runtime.map_base, runtime.style
     )
-    top = analysis.index.score.idxmax() if len(analysis.index.score) else None
+    best = analysis.index.score.idxmax() if len(analysis.index.score) else None
+    top = page.municipality if page.municipality in names else best
     data_file = data.enterprises_file.name if data.enterprises_file else "–"
     reference_year = analysis.indicators.reference_year
     return html.Div(
         [
             dcc.Store(id=ids.POTENTIAL_LANGUAGE, data=language),
-            dcc.Store(id=ids.WEIGHTS, data={k: v * 100 for k, v in default_weights().items()}),
-            header(language, data.region.name(language), data.has_synthetic, "/potential"),
+            dcc.Store(id=ids.WEIGHTS, data=page.slider_weights()),
+            dcc.Store(id=ids.POTENTIAL_QUERY, data=page.to_query()),
+            html.Div(id=ids.POTENTIAL_URL_SYNC, hidden=True),
+            header(language, data.region.name(language), data.has_synthetic, "/potential", page.to_query()),
             dbc.Container(
                 dbc.Row(
                     [
-                        dbc.Col(_controls(runtime, language), lg=3),
+                        dbc.Col(_controls(runtime, language, settings), lg=3),
                         dbc.Col(
                             [
                                 html.H2(translate("potential.title", language), className="page-title"),
@@ -607,7 +620,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                                                                     labels=dropdown_labels(language),
                                                                     id=ids.POTENTIAL_MAP_METRIC,
                                                                     options=_metric_options(language),
-                                                                    value="index",
+                                                                    value=page.metric,
                                                                     clearable=False,
                                                                     className="metric-dropdown",
                                                                 ),
@@ -778,6 +791,8 @@ WEIGHT_ONLY = {ids.WEIGHTS, ids.POTENTIAL_METHOD, ids.POTENTIAL_MAP_METRIC, ids.
     Output(ids.LQ_HEATMAP, "figure"),
     Output(ids.POTENTIAL_LEVELS, "children"),
     Output(ids.POTENTIAL_NOTICE, "children"),
+    Output(ids.POTENTIAL_QUERY, "data"),
+    Output({"type": ids.LANGUAGE_LINK, "lang": ALL}, "href"),
     Input(ids.WEIGHTS, "data"),
     Input(ids.POTENTIAL_METHOD, "value"),
     Input(ids.POTENTIAL_GROWTH_YEARS, "value"),
@@ -795,8 +810,24 @@ def update_views(weights, method, growth_years, national, sectors, sizes, metric
     only those leaves them alone."""
     triggered = {prop.rsplit(".", 1)[0] for prop in ctx.triggered_prop_ids or {}}
     data_changed = not triggered or not triggered <= WEIGHT_ONLY
-    state = PotentialState.read(weights, method, growth_years, national, sectors, sizes)
-    return views(current(), state, metric or "index", picked, language, data_changed=data_changed)
+    # The store holds slider positions (0-100); the state holds them as 0-1, like the defaults
+    # (the index rescales weights to sum to one, so only the URL sees the difference).
+    fractions = {key: float(value or 0) / 100 for key, value in (weights or {}).items()} or None
+    state = PotentialState.read(fractions, method, growth_years, national, sectors, sizes)
+    query = PotentialPageState(state, metric or "index", picked or "").to_query()
+    return (
+        *views(current(), state, metric or "index", picked, language, data_changed=data_changed),
+        query,
+        [language_href(code, query) for code in LANGUAGES],
+    )
+
+
+dash.clientside_callback(
+    ClientsideFunction(namespace="creativeMap", function_name="syncQuery"),  # assets/url_state.js
+    Output(ids.POTENTIAL_URL_SYNC, "children"),
+    Input(ids.POTENTIAL_QUERY, "data"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+)
 
 
 def views(
