@@ -83,8 +83,6 @@ def test_unknown_key_fails_loudly():
 def test_the_table_grid_speaks_the_page_language_with_keys_ag_grid_knows():
     """AG Grid draws its pager and filter menus itself; ``localeText`` gives it our words.
     A key AG Grid does not use would silently stay English, so each must occur in its code."""
-    from pathlib import Path
-
     import dash_ag_grid
 
     from dashboard.components.table import enterprise_grid, grid_locale
@@ -99,3 +97,15 @@ def test_the_table_grid_speaks_the_page_language_with_keys_ag_grid_knows():
     assert [key for key in cyrillic if f'"{key}"' not in code] == []
     grid = enterprise_grid([], [], "sr-Latn")
     assert grid.dashGridOptions["localeText"]["lastPage"] == "Poslednja strana"
+
+
+def test_formula_symbols_stay_latin_in_cyrillic_text():
+    """The methodology's symbols (N, P, W, T, ...) are the formulas' letters: a Cyrillic 'Т'
+    beside a Latin 'W' in one sentence reads as two different things."""
+    symbols = {k.split(".", 1)[1] for k in MESSAGES if k.startswith("symbol.") and k[7:].isupper()}
+    assert {"W", "T", "N", "P"} <= symbols
+    standalone = r"(?<![\w.]){}(?!\w)"
+    for key, entry in MESSAGES.items():
+        used = {s for s in symbols if re.search(standalone.format(s), entry["sr-Latn"])}
+        cyrillic = translate(key, "sr-Cyrl")
+        assert all(re.search(standalone.format(s), cyrillic) for s in used), (key, cyrillic)

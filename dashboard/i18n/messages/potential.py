@@ -106,6 +106,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "indicator.growth.definition": {
         "sr-Latn": "Udeo preduzeća osnovanih u poslednjih W godina, zaključno sa referentnom "
         "godinom T, među preduzećima sa poznatom godinom osnivanja.",
+        # Formula symbols stay Latin in Cyrillic text (T and W as in the formula).
+        "sr-Cyrl": "Удео предузећа основаних у последњих W година, закључно са р"
+        "еферентном годином T, међу предузећима са познатом годином оснивања.",
         "en": "The share of enterprises founded in the last W years up to and including the "
         "reference year T, among the enterprises with a known founding year.",
     },
@@ -270,6 +273,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "symbol.S": {"sr-Latn": "broj sektora u taksonomiji", "en": "number of sectors in the taxonomy"},
     "symbol.G": {
         "sr-Latn": "preduzeća osnovana u poslednjih W godina, zaključno sa godinom T",
+        "sr-Cyrl": "предузећа основана у последњих W година, закључно са годином T",
         "en": "enterprises founded in the last W years, up to and including year T",
     },
     "symbol.D": {
