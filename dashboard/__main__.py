@@ -117,7 +117,7 @@ def run_import_command(args: argparse.Namespace) -> int:
         for problem in data.errors:
             print(_say(problem, language), file=sys.stderr)
         return 1
-    context = ValidationContext(data.municipalities, data.taxonomy, data.boundaries, data.settlements)
+    context = ValidationContext.of(data)
     try:
         result = run_import(
             sources,

@@ -93,7 +93,7 @@ def test_app_starts_with_broken_data_and_says_what_is_wrong(tmp_path):
     shutil.copytree(DEFAULT_REGION_DIR, region, ignore=shutil.ignore_patterns("store"))
     (region / "geo" / "municipalities.geojson").write_text("not geojson at all", encoding="utf-8")
     (region / "mapping" / "demo_enterprises.csv").write_text(
-        "registration_number,name,nace,municipality,employees\n1,Good,62.01,nis,3\n2,,62.01,nis,x\n",
+        "registration_number,name,nace,municipality,employees\n92000001,Good,62.01,nis,3\n92000002,,62.01,nis,x\n",
         encoding="utf-8",
     )
     app = create_app(Settings(region_dir=region, default_language="en"))
@@ -136,7 +136,7 @@ def test_every_callback_names_components_some_page_has(tmp_path):
     region = tmp_path / "data"
     shutil.copytree(DEFAULT_REGION_DIR, region, ignore=shutil.ignore_patterns("store"))
     (region / "mapping" / "demo_enterprises.csv").write_text(
-        "registration_number,name,nace,municipality,employees\n1,Good,62.01,nis,3\n2,,62.01,nis,x\n",
+        "registration_number,name,nace,municipality,employees\n92000001,Good,62.01,nis,3\n92000002,,62.01,nis,x\n",
         encoding="utf-8",
     )  # a problem, so the footer's report button is on every page
     app = create_app(Settings(region_dir=region, default_language="en"))
@@ -183,6 +183,12 @@ def test_region_manifest_errors_are_clear(tmp_path):
         load_region(tmp_path)
     (tmp_path / "region.toml").write_text('id = "x"\n[files]\nsectors = "s.csv"\n', encoding="utf-8")
     with pytest.raises(ManifestError, match=r"missing files\.municipality_reference"):
+        load_region(tmp_path)
+    minimal = '[files]\nsectors = "s"\nnace = "n"\nmunicipality_reference = "m"\ndistrict_reference = "d"\n'
+    (tmp_path / "region.toml").write_text(
+        'id = "x"\n' + minimal + "[validation]\nregistration_number_digits = 'eight'\n"
+    )
+    with pytest.raises(ManifestError, match="registration_number_digits must be a whole number"):
         load_region(tmp_path)
 
 

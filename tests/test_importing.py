@@ -239,6 +239,33 @@ def test_xlsx_with_numbers_dates_and_a_title_block(context):
     assert [(p.code, p.row, p.column) for p in bad.problems] == [("empty_name", 4, "Poslovno ime")]
 
 
+def test_registration_numbers_that_lost_leading_zeros_in_a_spreadsheet_are_padded(context):
+    """Excel keeps 07654321 typed into a number cell as 7654321; the region's manifest says a
+    matični broj has 8 digits, so the importer restores the zero and says which row it touched."""
+    from dataclasses import replace
+
+    from dashboard.sources.region import load_region
+
+    digits = load_region(DEFAULT_REGION_DIR).registration_digits
+    assert digits == 8
+    rows = [
+        HEADER,
+        [7654321, "Studio Nula", 5911, "Niš", None, 3, 2012],
+        [92000006, "Studio Osam", 5911, "Niš", None, 3, 2012],
+        ["DEMO-00017", "Studio Tekst", 5911, "Niš", None, 3, 2012],
+    ]
+    result = prepare_import(
+        [Source("survey.xlsx", xlsx_bytes(rows))], replace(context, registration_digits=digits)
+    )
+    assert list(result.enterprises["registration_number"]) == ["07654321", "92000006", "DEMO-00017"]
+    assert [(p.code, p.row, p.value, p.severity) for p in result.problems] == [
+        ("registration_number_padded", 2, "7654321", "warning")
+    ]
+    # Without the setting, numbers are taken as they are.
+    plain = prepare_import([Source("survey.xlsx", xlsx_bytes(rows))], context)
+    assert plain.enterprises["registration_number"].iloc[0] == "7654321" and plain.problems == []
+
+
 def test_geojson_and_geopackage_points(context, tmp_path):
     frame = gpd.GeoDataFrame(
         {

@@ -54,7 +54,7 @@ OUTCOME_COLORS = {"committed": "success", "checked": "info", "rejected": "danger
 
 def _context(runtime: Runtime) -> ValidationContext:
     data = runtime.data
-    return ValidationContext(data.municipalities, data.taxonomy, data.boundaries, data.settlements)
+    return ValidationContext.of(data)
 
 
 def _limit_bytes(runtime: Runtime) -> int:

@@ -144,7 +144,9 @@ def load_region_data(settings: Settings, *, with_enterprises: bool = True) -> Re
     elif not with_enterprises or municipalities.empty or taxonomy.sectors.empty:
         enterprises = empty_enterprises()
     else:
-        context = ValidationContext(municipalities, taxonomy, boundaries, settlements)
+        context = ValidationContext(
+            municipalities, taxonomy, boundaries, settlements, registration_digits=region.registration_digits
+        )
         enterprises, found = load_enterprises(enterprises_file, context)
         problems += found
     return RegionData(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -22,6 +23,9 @@ from dashboard.sources.names import name_index, normalise_name
 from dashboard.sources.problems import DataFileError, Problem
 from dashboard.sources.tables import read_csv_table, spreadsheet_row
 from dashboard.sources.taxonomy import Taxonomy, normalise_nace
+
+if TYPE_CHECKING:
+    from dashboard.sources.bundle import RegionData
 
 # name: (type, required in the file, meaning)
 SCHEMA: dict[str, tuple[str, bool, str]] = {
@@ -70,6 +74,18 @@ class ValidationContext:
     boundaries: Boundaries
     settlements: pd.DataFrame | None = None  # name, municipality, lon, lat
     current_year: int = dt.date.today().year
+    registration_digits: int | None = None  # see Region.registration_digits
+
+    @classmethod
+    def of(cls, data: RegionData) -> ValidationContext:
+        """The context of a loaded region: what the importers check new rows against."""
+        return cls(
+            data.municipalities,
+            data.taxonomy,
+            data.boundaries,
+            data.settlements,
+            registration_digits=data.region.registration_digits,
+        )
 
 
 def size_class(employees: pd.Series) -> pd.Series:
@@ -145,6 +161,23 @@ def _number(raw: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
     return values, (text != "") & values.isna()
 
 
+def _restore_leading_zeros(numbers: pd.Series, context: ValidationContext, check: _RowProblems) -> pd.Series:
+    """Pad all-digit registration numbers shorter than the region's length with zeros, and
+    say so: "7654321" from a spreadsheet number cell is the register's "07654321"."""
+    digits = context.registration_digits
+    if not digits:
+        return numbers
+    short = numbers.str.fullmatch(r"\d+") & (numbers.str.len() < digits)
+    check.add(
+        short,
+        "registration_number_padded",
+        "registration_number",
+        severity="warning",
+        details={"digits": digits},
+    )
+    return numbers.where(~short, numbers.str.zfill(digits))
+
+
 def validate_enterprises(
     raw: pd.DataFrame, file: str, context: ValidationContext
 ) -> tuple[gpd.GeoDataFrame, list[Problem]]:
@@ -153,7 +186,7 @@ def validate_enterprises(
     out = pd.DataFrame(index=raw.index)
 
     # Identity and name.
-    out["registration_number"] = _text(raw, "registration_number")
+    out["registration_number"] = _restore_leading_zeros(_text(raw, "registration_number"), context, check)
     check.add(out["registration_number"] == "", "missing_value", "registration_number")
     duplicated = out["registration_number"].duplicated(keep="first") & (out["registration_number"] != "")
     check.add(duplicated, "duplicate_registration_number", "registration_number")

@@ -27,6 +27,7 @@ PROBLEM_CODES = frozenset(
         # enterprise rows
         "missing_value",
         "duplicate_registration_number",
+        "registration_number_padded",
         "empty_name",
         "nace_not_creative",
         "sector_mismatch",

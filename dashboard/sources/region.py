@@ -39,6 +39,9 @@ class Region:
     files: dict[str, Path | None]
     attribution: dict[str, str] = field(default_factory=dict)
     demo: dict[str, Any] = field(default_factory=dict)
+    # Digits of a complete registration number (Serbia's matični broj: 8). A shorter number of
+    # digits lost its leading zeros, typically in a spreadsheet that stored it as a number.
+    registration_digits: int | None = None
 
     def name(self, language: str) -> str:
         return self.names.get(language) or self.names.get("en") or self.id
@@ -70,4 +73,14 @@ def load_region(folder: Path) -> Region:
         files={key: (folder / files[key]) if files.get(key) else None for key in FILE_KEYS},
         attribution={str(k): str(v) for k, v in manifest.get("attribution", {}).items()},
         demo=dict(manifest.get("demo", {})),
+        registration_digits=_registration_digits(manifest, path),
     )
+
+
+def _registration_digits(manifest: dict[str, Any], path: Path) -> int | None:
+    value = manifest.get("validation", {}).get("registration_number_digits")
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 20:
+        raise ManifestError(f"{path}: validation.registration_number_digits must be a whole number 1-20")
+    return value

@@ -173,6 +173,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sr-Latn": "Geometrija nije tačka.",
         "en": "The geometry is not a point.",
     },
+    "problem.registration_number_padded": {
+        "sr-Latn": "Matični broj ima manje od {digits} cifara (nule sa početka su izgubljene, "
+        "npr. u tabeli gde je upisan kao broj); dopunjen je nulama.",
+        "en": "The registration number has fewer than {digits} digits (its leading zeros were lost, "
+        "e.g. in a spreadsheet that stored it as a number); it was padded with zeros.",
+    },
     "problem.geometry_not_line": {
         "sr-Latn": "Geometrija nije linija (reka ili put); izostavljena je sa mape.",
         "en": "The geometry is not a line (a river or road); it is left off the map.",
