@@ -48,10 +48,10 @@ def test_the_page_is_served_registered_and_read_only_without_a_credential(app_se
     entry = dash.page_registry[PAGE]
     assert (entry["path"], entry["nav_key"], entry["order"]) == ("/import", "nav.import", 50)
     english = text_of(entry["layout"](lang="en"))
-    assert "Largest file accepted: 10 MB." in english
+    assert "Largest upload accepted: 10 MB for all files together." in english
     assert "Check only: no editor credential is configured" in english
     assert "Import data" in english  # in the navigation
-    assert "Највећа величина датотеке: 10 MB." in text_of(entry["layout"](lang="sr-Cyrl"))
+    assert "Највећа величина: 10 MB за све датотеке заједно." in text_of(entry["layout"](lang="sr-Cyrl"))
 
 
 def test_checking_a_file_previews_it_and_stores_nothing(app_settings):
@@ -64,6 +64,24 @@ def test_checking_a_file_previews_it_and_stores_nothing(app_settings):
     assert "What would be added" in text and '"type": "scattermap"' in text
     assert not disabled and not hide_report  # an editor may store it
     assert not settings.store_path.exists()
+
+
+def test_several_files_are_checked_and_stored_together(app_settings):
+    """A survey's results often come as several files; the page takes them in one go, like the
+    CLI, and a problem names the file it is in."""
+    settings = app_settings(editor_token="s3cret")
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    first = "\n".join(lines[:3]).encode()  # the header and two firms
+    second = "\n".join([lines[0], *lines[3:]]).replace(";24;2011;", ";-24;2011;").encode()
+    names = ["north.csv", "south.csv"]
+    children, disabled, _ = page().check_file([upload(first), upload(second)], names, False, "en")
+    text = text_of(children)
+    assert "Checked: north.csv, south.csv" in text and "1 errors in 1 of 5 rows" in text
+    assert "south.csv" in text and "The number of employees is negative." in text and disabled
+    fixed = "\n".join([lines[0], *lines[3:]]).encode()
+    message, _ = page().commit_file([upload(first), upload(fixed)], names, False, "s3cret", "en")
+    assert "Stored 5 enterprises (5 new, 0 updated)" in text_of(message)
+    assert len(runtime.current().data.enterprises) == 5 and settings.store_path.exists()
 
 
 def test_problems_are_listed_and_block_the_commit(app_settings):
@@ -80,7 +98,7 @@ def test_problems_are_listed_and_block_the_commit(app_settings):
 def test_uploads_over_the_limit_are_refused_with_the_limit_said(app_settings):
     app_settings(max_upload_mb=0.001)
     children, disabled, _ = page().check_file(upload(b"x" * 5000), "big.csv", False, "en")
-    assert "The file is larger than the 0.001 MB allowed." in text_of(children)
+    assert "The file (or all files together) is larger than the 0.001 MB allowed." in text_of(children)
     assert disabled
 
 

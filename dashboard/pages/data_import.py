@@ -85,6 +85,27 @@ def decode_upload(contents: str | None, filename: str | None, max_mb: float) -> 
     return Source(filename, data)
 
 
+def decode_uploads(
+    contents: str | list[str] | None, filenames: str | list[str] | None, max_mb: float
+) -> list[Source] | Problem | None:
+    """One or several uploaded files (dcc.Upload with ``multiple``) -> Sources imported together;
+    the first Problem when a file is damaged or the files exceed the limit together (the
+    server refuses larger requests anyway)."""
+    contents = [contents] if isinstance(contents, str) else list(contents or [])
+    filenames = [filenames] if isinstance(filenames, str) else list(filenames or [])
+    sources: list[Source] = []
+    for content, filename in zip(contents, filenames, strict=False):
+        source = decode_upload(content, filename, max_mb)
+        if isinstance(source, Problem):
+            return source
+        if source is not None:
+            sources.append(source)
+    if sum(len(source.data) for source in sources) > int(max_mb * 1024 * 1024):
+        names = ", ".join(source.name for source in sources)
+        return Problem(file=names, code="file_too_large", details={"limit": f"{max_mb:g}"})
+    return sources or None
+
+
 def decode_mapping(contents: str | None, filename: str | None) -> Mapping | Problem | None:
     """The optional mapping file (TOML or CSV) uploaded beside the data file."""
     if not contents or not filename:
@@ -156,27 +177,28 @@ def _summary(result: ImportResult, language: str, skip_invalid: bool) -> list:
 
 
 def check_file(
-    contents: str | None,
-    filename: str | None,
+    contents: str | list[str] | None,
+    filename: str | list[str] | None,
     skip_invalid: bool,
     language: str,
     mapping: Mapping | Problem | None = None,
 ) -> tuple[list, bool, bool]:
-    """(result area, commit disabled, report button hidden) for an uploaded file."""
+    """(result area, commit disabled, report button hidden) for the uploaded file or files."""
     runtime = current()
-    source = decode_upload(contents, filename, runtime.settings.max_upload_mb)
-    if source is None:
+    sources = decode_uploads(contents, filename, runtime.settings.max_upload_mb)
+    if sources is None:
         return [html.P(translate("import.no_file", language), className="text-muted")], True, True
-    for problem in (source, mapping):
+    for problem in (sources, mapping):
         if isinstance(problem, Problem):
             return [dbc.Alert(describe(problem, language), color="danger")], True, True
     store = open_store(runtime.settings)
     result = run_import(
-        [source], store, _context(runtime), mapping=mapping, skip_invalid=skip_invalid, dry_run=True
+        sources, store, _context(runtime), mapping=mapping, skip_invalid=skip_invalid, dry_run=True
     )
     existing = store.registration_numbers() if store is not None and len(result.enterprises) else set()
+    names = ", ".join(source.name for source in sources)
     children = [
-        html.P(translate("import.checked_file", language, file=source.name), className="fw-semibold mb-2"),
+        html.P(translate("import.checked_file", language, file=names), className="fw-semibold mb-2"),
         *_summary(result, language, skip_invalid),
         html.H3(translate("import.problems_title", language, count=len(result.problems)), className="h6")
         if result.problems
@@ -212,22 +234,22 @@ def check_file(
 
 
 def commit_file(
-    contents: str | None,
-    filename: str | None,
+    contents: str | list[str] | None,
+    filename: str | list[str] | None,
     skip_invalid: bool,
     token: str | None,
     language: str,
     mapping: Mapping | Problem | None = None,
 ) -> tuple[list, bool]:
-    """(message, commit disabled): store the file if the credential is right."""
+    """(message, commit disabled): store the file or files if the credential is right."""
     runtime = current()
     expected = runtime.settings.editor_token
     if not expected:
         return [dbc.Alert(translate("import.read_only", language), color="secondary")], True
     if not hmac.compare_digest((token or "").encode(), expected.encode()):
         return [dbc.Alert(translate("import.wrong_token", language), color="danger")], False
-    source = decode_upload(contents, filename, runtime.settings.max_upload_mb)
-    if not isinstance(source, Source):
+    sources = decode_uploads(contents, filename, runtime.settings.max_upload_mb)
+    if not isinstance(sources, list):
         return [dbc.Alert(translate("import.no_file", language), color="warning")], True
     if isinstance(mapping, Problem):
         return [dbc.Alert(describe(mapping, language), color="danger")], True
@@ -235,7 +257,7 @@ def commit_file(
     if store is None:
         return [dbc.Alert(translate("import.no_store", language), color="danger")], True
     try:
-        result = run_import([source], store, _context(runtime), mapping=mapping, skip_invalid=skip_invalid)
+        result = run_import(sources, store, _context(runtime), mapping=mapping, skip_invalid=skip_invalid)
     except Exception as exc:  # the store is atomic: a failed write changed nothing
         return [
             dbc.Alert(translate("import.store_failed", language, error=str(exc)[:300]), color="danger")
@@ -295,7 +317,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             ]
         ),
         max_size=_limit_bytes(runtime),
-        multiple=False,
+        multiple=True,  # several files are checked and imported together, as by the CLI
         accept=".csv,.txt,.tsv,.xlsx,.xlsm,.geojson,.json,.gpkg",
         className="import-upload",
         style={
@@ -488,15 +510,15 @@ def on_commit(clicks, contents, filename, skip_invalid, token, mapping_contents,
 )
 def on_report(clicks, contents, filename, skip_invalid, mapping_contents, mapping_name, language):
     runtime = current()
-    source = decode_upload(contents, filename, runtime.settings.max_upload_mb)
+    sources = decode_uploads(contents, filename, runtime.settings.max_upload_mb)
     mapping = decode_mapping(mapping_contents, mapping_name)
-    if not clicks or not isinstance(source, Source) or isinstance(mapping, Problem):
+    if not clicks or not isinstance(sources, list) or isinstance(mapping, Problem):
         return no_update
     store = open_store(runtime.settings)
     result = run_import(
-        [source], store, _context(runtime), mapping=mapping, skip_invalid=bool(skip_invalid), dry_run=True
+        sources, store, _context(runtime), mapping=mapping, skip_invalid=bool(skip_invalid), dry_run=True
     )
-    stem = source.name.rsplit(".", 1)[0]
+    stem = sources[0].name.rsplit(".", 1)[0] if len(sources) == 1 else "import"
     return dcc.send_bytes(report_csv(result.problems, language), f"{stem}-report.csv")
 
 

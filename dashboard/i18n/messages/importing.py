@@ -96,12 +96,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Optional: a column mapping file (TOML or CSV) – click to add it",
     },
     "import.upload": {
-        "sr-Latn": "Prevucite datoteku ovde ili kliknite da je izaberete",
-        "en": "Drag a file here or click to choose one",
+        "sr-Latn": "Prevucite datoteke ovde ili kliknite da ih izaberete (više odjednom se uvoze zajedno)",
+        "en": "Drag files here or click to choose them (several at once are imported together)",
     },
     "import.limit": {
-        "sr-Latn": "Najveća veličina datoteke: {size} MB.",
-        "en": "Largest file accepted: {size} MB.",
+        "sr-Latn": "Najveća veličina: {size} MB za sve datoteke zajedno.",
+        "en": "Largest upload accepted: {size} MB for all files together.",
     },
     "import.read_only": {
         "sr-Cyrl": "Само провера: уреднички приступ није подешен (CIM_EDITOR_TOKEN), па се датотеке могу "
@@ -127,7 +127,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file is larger than {size} MB and was not read.",
     },
     "import.no_file": {"sr-Latn": "Izaberite datoteku za proveru.", "en": "Choose a file to check."},
-    "import.checked_file": {"sr-Latn": "Datoteka: {file}", "en": "File: {file}"},
+    "import.checked_file": {"sr-Latn": "Provereno: {file}", "en": "Checked: {file}"},
     "import.download_report": {"sr-Latn": "Preuzmi izveštaj (CSV)", "en": "Download the report (CSV)"},
     "import.preview_title": {"sr-Latn": "Šta bi bilo dodato", "en": "What would be added"},
     "import.preview_shown": {
@@ -192,8 +192,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "file as .xlsx).",
     },
     "problem.file_too_large": {
-        "sr-Latn": "Datoteka je veća od dozvoljenih {limit} MB.",
-        "en": "The file is larger than the {limit} MB allowed.",
+        "sr-Latn": "Datoteka (ili sve datoteke zajedno) veća je od dozvoljenih {limit} MB.",
+        "en": "The file (or all files together) is larger than the {limit} MB allowed.",
     },
     "problem.no_rows": {"sr-Latn": "Datoteka nema redova sa podacima.", "en": "The file has no data rows."},
     "problem.column_ambiguous": {
