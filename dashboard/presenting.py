@@ -24,13 +24,13 @@ from dashboard.figures.map import (
     map_patch,
 )
 from dashboard.figures.potential import breakdown_chart
-from dashboard.i18n import format_number, localized_name, translate
+from dashboard.i18n import format_number, translate
 from dashboard.profiles import potential_analysis
 from dashboard.runtime import Runtime
 from dashboard.stories import Step
 from dashboard.summaries import map_summary, ranking_summary
 from dashboard.valorization.registry import DIMENSIONS
-from dashboard.views import ExploreView, explore_view
+from dashboard.views import ExploreView, explore_view, sector_names, unit_names
 
 # How much of the screen the framed area fills: a single municipality leaves its neighbours in sight.
 FILL = {"region": 0.92, "district": 0.8, "municipality": 0.5, "view": 1.0}
@@ -109,21 +109,17 @@ def step_view(runtime: Runtime, step: Step, language: str) -> StepView:
             "ranking",
             None,
             step_fit(runtime, step),
-            ranking_summary(analysis.index, analysis.robustness, _names(runtime, language), language),
+            ranking_summary(
+                analysis.index,
+                analysis.robustness,
+                unit_names(runtime.data.municipalities, language),
+                language,
+            ),
         )
     view = _explore(runtime, step, language)
     return StepView(
         "map", view, step_fit(runtime, step), map_summary(view.map, view.totals["enterprises"], language)
     )
-
-
-def _names(runtime: Runtime, language: str) -> dict[str, str]:
-    return {code: localized_name(row, language) for code, row in runtime.data.municipalities.iterrows()}
-
-
-def _sector_names(runtime: Runtime, language: str) -> dict[str, str]:
-    taxonomy = runtime.data.taxonomy
-    return {code: taxonomy.sector_name(code, language) for code in taxonomy.sector_codes}
 
 
 def _analysis(runtime: Runtime, step: Step):
@@ -138,7 +134,7 @@ def present_map(runtime: Runtime, view: ExploreView, language: str) -> go.Figure
         runtime.map_base,
         language,
         runtime.style,
-        _sector_names(runtime, language),
+        sector_names(runtime.data.taxonomy, language),
         runtime.data.taxonomy.colors(),
     )
     for trace, size in LABEL_SIZES.items():
@@ -163,7 +159,7 @@ def ranking_figure(runtime: Runtime, step: Step, language: str) -> go.Figure:
     each name with its rank and rank range, in type that reads from the back of the room."""
     analysis = _analysis(runtime, step)
     index, robustness = analysis.index, analysis.robustness
-    names = _names(runtime, language)
+    names = unit_names(runtime.data.municipalities, language)
     labels = {}
     for code in index.score.index:
         best, worst = int(robustness.best[code]), int(robustness.worst[code])

@@ -18,6 +18,7 @@ from dashboard.figures.map import MapView
 from dashboard.i18n import localized_name
 from dashboard.indicators import Filters, location_quotient
 from dashboard.runtime import Runtime
+from dashboard.sources.taxonomy import Taxonomy
 
 MAX_POINTS = 4000  # beyond this the map shows density instead of single enterprises
 
@@ -34,6 +35,11 @@ class ExploreView:
 
 
 _NAMES: dict[tuple[int, str], tuple[pd.DataFrame, pd.Series]] = {}
+
+
+def sector_names(taxonomy: Taxonomy, language: str) -> dict[str, str]:
+    """Sector names in the language, in the taxonomy's order (the order of every chart and list)."""
+    return {code: taxonomy.sector_name(code, language) for code in taxonomy.sector_codes}
 
 
 def unit_names(table: pd.DataFrame, language: str) -> pd.Series:

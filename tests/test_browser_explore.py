@@ -38,8 +38,17 @@ def query(dash_duo) -> dict[str, list[str]]:
     return parse_qs(urlparse(dash_duo.driver.current_url).query)
 
 
+def text_of(dash_duo, selector: str) -> str:
+    """An element's text read in one step: the back button re-renders the page, and an element
+    found a moment earlier may be gone when its text is asked for."""
+    return dash_duo.driver.execute_script(
+        "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", selector
+    )
+
+
 def kpi(dash_duo, name: str) -> int:
-    return int(dash_duo.find_element(f".kpi-{name}").text.replace(",", ""))
+    text = text_of(dash_duo, f".kpi-{name}").replace(",", "")
+    return int(text) if text.isdigit() else -1
 
 
 def offset(element, x: float, y: float) -> tuple[float, float]:
@@ -103,7 +112,7 @@ def map_points(dash_duo) -> int:
 
 
 def table_total(dash_duo) -> int:
-    text = dash_duo.find_element(f"#{ids.TABLE_COUNT}").text  # "showing 500 of 1,234"
+    text = text_of(dash_duo, f"#{ids.TABLE_COUNT}")  # "showing 500 of 1,234"
     return int(text.rsplit(" ", 1)[-1].replace(",", ""))
 
 

@@ -23,7 +23,6 @@ from dashboard.i18n import (
     LANGUAGES,
     format_number,
     format_percent,
-    localized_name,
     normalise_language,
     translate,
 )
@@ -42,6 +41,7 @@ from dashboard.profiles import (
 from dashboard.runtime import Runtime, current
 from dashboard.summaries import dimensions_summary
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS
+from dashboard.views import unit_names
 
 dash.register_page(
     __name__,
@@ -55,12 +55,6 @@ dash.register_page(
 UNIT_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
 GROUPS = ("reference", "potential", "indicators", "sectors")
 CHART_CONFIG = {"displayModeBar": False}
-
-
-def _names(runtime: Runtime, language: str) -> dict[str, str]:
-    return {
-        code: localized_name(row.to_dict(), language) for code, row in runtime.data.municipalities.iterrows()
-    }
 
 
 def _query(codes: list[str]) -> str:
@@ -125,7 +119,7 @@ def _cell(row: CompareRow, code: str, language: str) -> html.Td:
 
 
 def comparison_table(runtime: Runtime, codes: list[str], language: str) -> html.Div:
-    names = _names(runtime, language)
+    names = unit_names(runtime.data.municipalities, language)
     rows = comparison_rows(runtime, codes)
     head = html.Thead(
         html.Tr(
@@ -180,7 +174,7 @@ def dimension_chart(runtime: Runtime, codes: list[str], language: str) -> tuple[
     """Grouped bars of the dimension scores (0-100), one colour per municipality; and the
     sentence that says the same in words."""
     index = potential_analysis(runtime).index
-    names = _names(runtime, language)
+    names = unit_names(runtime.data.municipalities, language)
     dimension_names = {d.key: d.name(language) for d in DIMENSIONS if d.key in index.dimensions.columns}
     figure = go.Figure(
         [
@@ -266,7 +260,7 @@ def layout(lang: str | None = None, municipality: str | None = None, **_params: 
     data = runtime.data
     requested = [c for c in (municipality or "").split(",") if c]
     codes = chosen_units(runtime, requested) if requested else default_comparison(runtime)
-    names = _names(runtime, language)
+    names = unit_names(runtime.data.municipalities, language)
     options = sorted(({"label": n, "value": c} for c, n in names.items()), key=lambda o: o["label"])
     data_file = data.enterprises_file.name if data.enterprises_file else "–"
     return html.Div(

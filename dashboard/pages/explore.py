@@ -49,6 +49,7 @@ from dashboard.summaries import map_summary
 from dashboard.views import (
     ExploreView,
     explore_view,
+    sector_names,
     shown_rows,
     unit_figures,
     unit_names,
@@ -59,11 +60,6 @@ dash.register_page(__name__, path="/", title=page_title(), nav_key="nav.explore"
 
 MAP_CONFIG = {"displaylogo": False, "scrollZoom": True}
 GEOGRAPHIC = {"districts", "municipalities"}
-
-
-def _sector_names(language: str) -> dict[str, str]:
-    taxonomy = current().data.taxonomy
-    return {code: taxonomy.sector_name(code, language) for code in taxonomy.sector_codes}
 
 
 def _unit_options(table, language: str, district: list[str] | None = None) -> list[dict]:
@@ -95,7 +91,7 @@ def _profile(runtime: Runtime, filters: Filters, language: str):
         district,
         region,
         sectors,
-        _sector_names(language),
+        sector_names(current().data.taxonomy, language),
         runtime.data.taxonomy.colors(),
         potential,
         runtime.data,
@@ -109,7 +105,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     state = ExploreState.from_query(query)
     data = runtime.data
     colors = data.taxonomy.colors()
-    names = _sector_names(language)
+    names = sector_names(current().data.taxonomy, language)
     first_year, last_year = runtime.columns.year_span()
     filters = state.filters
     view = explore_view(
@@ -369,7 +365,7 @@ def update_views(values, level, metric, lq_sector, selection, search, approximat
         selection=selection,
         approximate=approximate,
     )
-    names = _sector_names(language)
+    names = sector_names(current().data.taxonomy, language)
     colors = data.taxonomy.colors()
     geographic_change = any(
         isinstance(t, dict) and t.get("name") in GEOGRAPHIC for t in (ctx.triggered_prop_ids or {}).values()

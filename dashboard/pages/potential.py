@@ -32,7 +32,6 @@ from dashboard.i18n import (
     LANGUAGES,
     format_number,
     format_percent,
-    localized_name,
     normalise_language,
     translate,
 )
@@ -45,6 +44,7 @@ from dashboard.valorization.index import METHODS, normalise_weights
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS, INDICATORS, Indicator, default_weights
 from dashboard.valorization.robustness import COVERAGE, DRAWS
 from dashboard.valorization.state import PotentialState, analyse_state
+from dashboard.views import sector_names, unit_names
 
 dash.register_page(
     __name__,
@@ -89,21 +89,6 @@ def _score_text(value: float, method: str, language: str) -> str:
     return format_number(float(value), language, 2 if method == "zscore" else 1)
 
 
-def _names(runtime: Runtime, language: str) -> pd.Series:
-    table = runtime.data.municipalities
-    return pd.Series([localized_name(r, language) for r in table.itertuples()], index=table.index)
-
-
-def _district_names(runtime: Runtime, language: str) -> pd.Series:
-    table = runtime.data.districts
-    return pd.Series([localized_name(r, language) for r in table.itertuples()], index=table.index)
-
-
-def _sector_names(runtime: Runtime, language: str) -> dict[str, str]:
-    taxonomy = runtime.data.taxonomy
-    return {code: taxonomy.sector_name(code, language) for code in taxonomy.sector_codes}
-
-
 # ----------------------------------------------------------------------------- views
 
 
@@ -112,7 +97,7 @@ def map_view(
 ) -> PotentialMapView:
     """What the choropleth shows for ``metric``: "index", "dim:<key>" or "ind:<key>"."""
     index, robustness = analysis.index, analysis.robustness
-    names = _names(runtime, language)
+    names = unit_names(runtime.data.municipalities, language)
     index_title = translate("potential.index_z" if method == "zscore" else "potential.index", language)
     diverging = False
     if metric.startswith("dim:") and metric[4:] in index.dimensions:
@@ -177,7 +162,7 @@ def _range_bar(best: int, worst: int, rank: int, count: int) -> html.Span:
 
 def ranking_table(runtime: Runtime, analysis: Analysis, settings: PotentialState, language: str) -> html.Div:
     index, robustness = analysis.index, analysis.robustness
-    names = _names(runtime, language)
+    names = unit_names(runtime.data.municipalities, language)
     national = settings.national is not None
     count = len(index.score)
     order = index.score.sort_values(ascending=False, kind="stable").index
@@ -317,7 +302,7 @@ def profile(runtime: Runtime, analysis: Analysis, code: str | None, settings: Po
 def levels_table(runtime: Runtime, analysis: Analysis, settings: PotentialState, language: str) -> dbc.Table:
     """Every indicator for each district and the whole region (the municipalities' sums)."""
     indicators = analysis.indicators
-    districts = _district_names(runtime, language)
+    districts = unit_names(runtime.data.districts, language)
     columns = [c for c in indicators.districts.index if c in districts.index]
     head = html.Thead(
         html.Tr(
@@ -351,7 +336,7 @@ def levels_table(runtime: Runtime, analysis: Analysis, settings: PotentialState,
 
 
 def breakdown(runtime: Runtime, analysis: Analysis, settings: PotentialState, language: str):
-    names = _names(runtime, language)
+    names = unit_names(runtime.data.municipalities, language)
     return breakdown_chart(
         analysis.index.contributions,
         analysis.index.score,
@@ -367,7 +352,10 @@ def heatmap(runtime: Runtime, analysis: Analysis, language: str):
     """In the reference table's order (municipalities grouped by district): it does not move
     when the weights change, so the eye can follow a sector down the column."""
     return lq_heatmap(
-        analysis.indicators.lq, _names(runtime, language), _sector_names(runtime, language), language
+        analysis.indicators.lq,
+        unit_names(runtime.data.municipalities, language),
+        sector_names(runtime.data.taxonomy, language),
+        language,
     )
 
 
@@ -435,7 +423,7 @@ def _weight_controls(language: str, weights: dict[str, float]) -> list:
 
 
 def _controls(runtime: Runtime, language: str, state: PotentialState) -> dbc.Card:
-    names = _sector_names(runtime, language)
+    names = sector_names(runtime.data.taxonomy, language)
     colors = runtime.data.taxonomy.colors()
     return dbc.Card(
         dbc.CardBody(
@@ -568,7 +556,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     page = PotentialPageState.from_query(query)
     settings = page.analysis
     analysis = run_analysis(runtime, settings)
-    names = _names(runtime, language)
+    names = unit_names(runtime.data.municipalities, language)
     figure = potential_map(
         map_view(runtime, analysis, page.metric, settings.method, language), runtime.map_base, runtime.style
     )

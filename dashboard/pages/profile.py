@@ -40,6 +40,7 @@ from dashboard.rendering import RenderError, app_origin, render_page
 from dashboard.runtime import Runtime, current
 from dashboard.summaries import inset_summary, potential_summary, sector_mix_summary
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS
+from dashboard.views import sector_names
 
 dash.register_page(
     __name__,
@@ -66,11 +67,6 @@ def _name(runtime: Runtime, code: str, language: str) -> str:
 def _district_name(runtime: Runtime, code: str, language: str) -> str:
     districts = runtime.data.districts
     return localized_name(districts.loc[code].to_dict(), language) if code in districts.index else code
-
-
-def _sector_names(runtime: Runtime, language: str) -> dict[str, str]:
-    taxonomy = runtime.data.taxonomy
-    return {code: taxonomy.sector_name(code, language) for code in taxonomy.sector_codes}
 
 
 def _query(code: str | None) -> str:
@@ -121,7 +117,7 @@ def _bar(share: float, color: str | None = None) -> html.Span:
 
 
 def _sector_mix(runtime: Runtime, profile: Profile, language: str) -> html.Div:
-    names = _sector_names(runtime, language)
+    names = sector_names(runtime.data.taxonomy, language)
     colors = runtime.data.taxonomy.colors()
     top = max((s.share for s in profile.sectors), default=1.0) or 1.0
     head = html.Tr(
