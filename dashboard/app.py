@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import dash
+import flask
 from dash import Dash
 
 from dashboard import runtime
+from dashboard.components import problems
+from dashboard.components.page_title import first_html_title
 from dashboard.config import PROJECT_ROOT, Settings
 
 PAGES_FOLDER = Path(__file__).parent / "pages"
 ASSETS_FOLDER = PROJECT_ROOT / "assets"
+
+
+class CreativeMapDash(Dash):
+    """Dash, with the first HTML's ``<title>`` in the reader's language and for the page asked
+    for, as the browser tab shows it before the page's own scripts have run."""
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        if flask.has_request_context():
+            prefix = self.config.requests_pathname_prefix or "/"
+            path = flask.request.path.removeprefix(prefix.rstrip("/"))
+            kwargs["title"] = html.escape(first_html_title(path))
+        return super().interpolate_index(**kwargs)
 
 
 def create_app(settings: Settings | None = None) -> Dash:
@@ -23,7 +39,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     """
     settings = settings or Settings.from_env()
     runtime.install(runtime.Runtime.load(settings))
-    app = Dash(
+    app = CreativeMapDash(
         __name__,
         use_pages=True,
         pages_folder=str(PAGES_FOLDER),
@@ -35,6 +51,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         suppress_callback_exceptions=True,
     )
     app.layout = dash.page_container
+    problems.register_report_download(app)  # the footer's button, on every page
     # dcc.Upload sends a file base64-encoded inside the callback's JSON (4/3 of its size):
     # the server refuses anything much larger than the limit the import page states.
     app.server.config["MAX_CONTENT_LENGTH"] = int(settings.max_upload_mb * 1024 * 1024 * 4 / 3) + 1024 * 1024

@@ -118,21 +118,21 @@ def test_app_starts_with_broken_data_and_says_what_is_wrong(tmp_path):
     assert len(report) == 1 + 3 and any("employees" in line and ",x," in line for line in report)
 
 
-def _component_ids(component) -> list:
-    """Every id in a layout, including components held in props other than children."""
+def _components(component) -> list[Component]:
+    """Every component with an id in a layout, including those held in props other than children."""
     if isinstance(component, (list, tuple)):
-        return [i for item in component for i in _component_ids(item)]
+        return [c for item in component for c in _components(item)]
     if isinstance(component, dict):
-        return [i for item in component.values() for i in _component_ids(item)]
+        return [c for item in component.values() for c in _components(item)]
     if not isinstance(component, Component):
         return []
-    own = [component.id] if getattr(component, "id", None) is not None else []
-    return own + [i for name in component._prop_names for i in _component_ids(getattr(component, name, None))]
+    own = [component] if getattr(component, "id", None) is not None else []
+    return own + [c for name in component._prop_names for c in _components(getattr(component, name, None))]
 
 
 def test_every_callback_names_components_some_page_has(tmp_path):
-    """The browser does not check callback ids against the pages (that would ship every page's
-    layout with the first one), so this test does: a typo in an id fails here."""
+    """The browser does not check callbacks against the pages (that would ship every page's
+    layout with the first one), so this test does: a typo in an id or a property fails here."""
     region = tmp_path / "data"
     shutil.copytree(DEFAULT_REGION_DIR, region, ignore=shutil.ignore_patterns("store"))
     (region / "mapping" / "demo_enterprises.csv").write_text(
@@ -141,21 +141,22 @@ def test_every_callback_names_components_some_page_has(tmp_path):
     )  # a problem, so the footer's report button is on every page
     app = create_app(Settings(region_dir=region, default_language="en"))
     app.server.test_client().get("/")  # callbacks registered with dash.callback join the app here
-    known = _component_ids(app.layout)
+    known = _components(app.layout)
     for page in dash.page_registry.values():
-        known += _component_ids(page["layout"]() if callable(page["layout"]) else page["layout"])
+        known += _components(page["layout"]() if callable(page["layout"]) else page["layout"])
     # Some components appear only in a state: the breadcrumb once a district is chosen.
-    known += _component_ids(dash.page_registry["pages.explore"]["layout"](district="RS-20"))
+    known += _components(dash.page_registry["pages.explore"]["layout"](district="RS-20"))
 
-    def exists(wanted) -> bool:
-        if isinstance(wanted, str):
-            return wanted in known
-        return any(
-            isinstance(have, dict)
-            and have.keys() == wanted.keys()
-            and all(isinstance(value, list) or have[key] == value for key, value in wanted.items())
-            for have in known
+    def matches(have, wanted) -> bool:
+        if isinstance(wanted, str) or not isinstance(have, dict):
+            return have == wanted
+        return have.keys() == wanted.keys() and all(
+            isinstance(value, list) or have[key] == value for key, value in wanted.items()
         )
+
+    def exists(wanted, prop: str) -> bool:
+        found = [c for c in known if matches(c.id, wanted)]
+        return bool(found) and all(prop in c._prop_names for c in found)
 
     assert app._callback_list, "no callbacks registered"
     for callback in app._callback_list:
@@ -167,7 +168,8 @@ def test_every_callback_names_components_some_page_has(tmp_path):
         ]:
             wanted = reference["id"]
             wanted = json.loads(wanted) if wanted.startswith("{") else wanted
-            assert exists(wanted), f"{callback['output']} uses {wanted!r}, which no page has"
+            prop = reference["property"].split("@")[0]  # allow_duplicate outputs carry "@<hash>"
+            assert exists(wanted, prop), f"{callback['output']} uses {wanted!r}.{prop}, which no page has"
 
 
 def test_a_second_region_needs_data_alone(tiny_region):
@@ -220,6 +222,8 @@ def test_the_browser_tab_title_speaks_the_language_of_the_address(search, expect
         ],
     )
     assert response["_pages_store"]["data"]["title"] == expected
-    # The first HTML (what a link preview shows) names the page in the same language.
-    html = create_app(Settings(default_language="sr-Latn")).server.test_client().get("/potential" + search)
-    assert f'property="og:title" content="{expected}"' in html.get_data(as_text=True)
+    # The first HTML (the tab before scripts run, and a link preview) names the page the same way.
+    app = create_app(Settings(default_language="sr-Latn"))
+    first = app.server.test_client().get("/potential" + search).get_data(as_text=True)
+    assert f"<title>{expected}</title>" in first
+    assert f'property="og:title" content="{expected}"' in first

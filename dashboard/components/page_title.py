@@ -37,3 +37,14 @@ def page_title(nav_key: str | None = None) -> Callable[..., str]:
         return f"{translate(nav_key, language)} · {app}" if nav_key else app
 
     return title
+
+
+def first_html_title(path: str) -> str:
+    """The ``<title>`` of the page at ``path`` for the HTML Dash serves first (Dash writes its
+    app-wide title there; the routing callback replaces it only once the page has loaded)."""
+    wanted = "/" + path.strip("/")
+    for page in dash.page_registry.values():
+        if page["path"] == wanted:
+            title = page["title"]
+            return title() if callable(title) else str(title)
+    return page_title()()

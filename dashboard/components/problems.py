@@ -8,7 +8,7 @@ register with thousands of problems does not make every page slow to draw.
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import MATCH, Dash, Input, Output, ctx, dcc, html
 
 from dashboard.i18n import format_number, translate
 from dashboard.importing.report import counts_by_reason, describe, report_csv
@@ -90,11 +90,18 @@ def problems_panel(problems: list[Problem], language: str) -> html.Details | Non
     )
 
 
-def report_download(language: str) -> dict:
-    """The loaded data's whole problem list as a CSV download.
+def register_report_download(app: Dash) -> None:
+    """Wire the footer's "download all problems" button, which every page shows.
 
-    The footer's button is wired in the data import page's module: Dash runs page modules
-    for every app it creates and so registers their callbacks with each, which a component
-    module imported once would not.
+    Registered on each app by ``create_app`` rather than with ``dash.callback`` at import: a
+    component module is imported once, and its callbacks would join only the first app.
     """
-    return dcc.send_bytes(report_csv(current().data.problems, language), "data-problems.csv")
+
+    @app.callback(
+        Output({"type": REPORT_DOWNLOAD, "lang": MATCH}, "data"),
+        Input({"type": REPORT_BUTTON, "lang": MATCH}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def download_report(_clicks):
+        language = ctx.triggered_id["lang"]
+        return dcc.send_bytes(report_csv(current().data.problems, language), "data-problems.csv")

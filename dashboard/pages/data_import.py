@@ -16,10 +16,9 @@ from pathlib import Path
 import dash
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
-from dash import MATCH, Input, Output, State, dcc, html, no_update
+from dash import Input, Output, State, dcc, html, no_update
 
 from dashboard import runtime as runtime_module
-from dashboard.components import problems
 from dashboard.components.footer import footer
 from dashboard.components.header import header
 from dashboard.components.page_title import page_title
@@ -520,13 +519,3 @@ def on_report(clicks, contents, filename, skip_invalid, mapping_contents, mappin
     )
     stem = sources[0].name.rsplit(".", 1)[0] if len(sources) == 1 else "import"
     return dcc.send_bytes(report_csv(result.problems, language), f"{stem}-report.csv")
-
-
-@dash.callback(
-    Output({"type": problems.REPORT_DOWNLOAD, "lang": MATCH}, "data"),
-    Input({"type": problems.REPORT_BUTTON, "lang": MATCH}, "n_clicks"),
-    prevent_initial_call=True,
-)
-def download_data_problems(_clicks):
-    """The footer's button, on every page: the loaded data's problems as CSV."""
-    return problems.report_download(dash.ctx.triggered_id["lang"])
