@@ -16,6 +16,7 @@ from dashboard.config import PROJECT_ROOT, Settings
 
 PAGES_FOLDER = Path(__file__).parent / "pages"
 ASSETS_FOLDER = PROJECT_ROOT / "assets"
+UPLOAD_BOUND_FACTOR = 4  # see create_app: how far past the upload limit a request may go
 
 
 class CreativeMapDash(Dash):
@@ -52,7 +53,10 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.layout = dash.page_container
     problems.register_report_download(app)  # the footer's button, on every page
-    # dcc.Upload sends a file base64-encoded inside the callback's JSON (4/3 of its size):
-    # the server refuses anything much larger than the limit the import page states.
-    app.server.config["MAX_CONTENT_LENGTH"] = int(settings.max_upload_mb * 1024 * 1024 * 4 / 3) + 1024 * 1024
+    # dcc.Upload sends files base64-encoded inside the callback's JSON (4/3 of their size), and
+    # it can only hold each file to the limit, not several together. The import page's callback
+    # answers any total over the limit with a clear message; the server refuses outright only
+    # what is far beyond it (four times), so no request can exhaust memory.
+    upload_bound = settings.max_upload_mb * 1024 * 1024 * UPLOAD_BOUND_FACTOR * 4 / 3
+    app.server.config["MAX_CONTENT_LENGTH"] = int(upload_bound) + 1024 * 1024
     return app

@@ -198,7 +198,7 @@ def test_requests_far_beyond_the_upload_limit_are_refused_before_any_callback_ru
     app = create_app(Settings(max_upload_mb=1))
     client = app.server.test_client()
     response = client.post(
-        "/_dash-update-component", data=b"x" * (3 * 1024 * 1024), headers={"Content-Type": "application/json"}
+        "/_dash-update-component", data=b"x" * (7 * 1024 * 1024), headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 413
 

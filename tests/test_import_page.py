@@ -100,6 +100,15 @@ def test_uploads_over_the_limit_are_refused_with_the_limit_said(app_settings):
     children, disabled, _ = page().check_file(upload(b"x" * 5000), "big.csv", False, "en")
     assert "The file (or all files together) is larger than the 0.001 MB allowed." in text_of(children)
     assert disabled
+    # Two files each under the limit, together over it: the same clear answer, for check and store.
+    halves = [upload(b"x" * 700), upload(b"y" * 700)]
+    children, disabled, _ = page().check_file(halves, ["a.csv", "b.csv"], False, "en")
+    assert "The file (or all files together) is larger than the 0.001 MB allowed." in text_of(children)
+    assert disabled
+    settings = app_settings(max_upload_mb=0.001, editor_token="s3cret")
+    message, _ = page().commit_file(halves, ["a.csv", "b.csv"], False, "s3cret", "en")
+    assert "The file (or all files together) is larger than the 0.001 MB allowed." in text_of(message)
+    assert not settings.store_path.exists()
 
 
 def test_storing_needs_the_right_credential(app_settings):

@@ -248,7 +248,9 @@ def commit_file(
     if not hmac.compare_digest((token or "").encode(), expected.encode()):
         return [dbc.Alert(translate("import.wrong_token", language), color="danger")], False
     sources = decode_uploads(contents, filename, runtime.settings.max_upload_mb)
-    if not isinstance(sources, list):
+    if isinstance(sources, Problem):
+        return [dbc.Alert(describe(sources, language), color="danger")], True
+    if sources is None:
         return [dbc.Alert(translate("import.no_file", language), color="warning")], True
     if isinstance(mapping, Problem):
         return [dbc.Alert(describe(mapping, language), color="danger")], True
