@@ -9,11 +9,12 @@ only what differs from the defaults, lists comma-separated, years as
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from dashboard.indicators import LEVELS, METRICS, Filters
+from dashboard.sources.enterprises import SIZE_CLASSES
 from dashboard.valorization.registry import DIMENSIONS, INDICATORS, default_weights
 from dashboard.valorization.state import DEFAULT_GROWTH_YEARS, PotentialState
 
@@ -134,16 +135,21 @@ class PotentialPageState:
     municipality: str = ""
 
     @classmethod
-    def from_query(cls, params: Mapping[str, str]) -> PotentialPageState:
+    def from_query(
+        cls, params: Mapping[str, str], sectors: Collection[str] | None = None
+    ) -> PotentialPageState:
+        """``sectors``: the taxonomy's codes; others in the address are dropped, not analysed
+        as an empty selection. (An unknown municipality is the layout's to drop.)"""
         metric = params.get("metric", "index")
+        sizes = {name for name, _, _ in SIZE_CLASSES}
         return cls(
             analysis=PotentialState.read(
                 _weights(params.get("w")),
                 params.get("method"),
                 params.get("growth", DEFAULT_GROWTH_YEARS),
                 params.get("national"),
-                _split(params.get("sector")),
-                _split(params.get("size")),
+                [s for s in _split(params.get("sector")) if sectors is None or s in sectors],
+                [s for s in _split(params.get("size")) if s in sizes],
             ),
             metric=metric if metric in potential_metrics() else "index",
             municipality=params.get("municipality", ""),

@@ -12,6 +12,7 @@ from dash import no_update
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard.app import create_app
+from dashboard.components import ids
 from dashboard.config import Settings
 from dashboard.figures.potential import TRACE_CHOROPLETH, TRACE_LABELS
 from dashboard.figures.style import LABEL_FONT, LABEL_FONT_BOLD
@@ -62,6 +63,22 @@ def test_potential_page_renders_in_every_language(app, language):
         assert dimension.name(language) in text
     # both new pages are in the navigation, in the page's language
     assert translate("nav.potential", language) in text and translate("nav.methodology", language) in text
+
+
+def test_the_address_sets_the_page_and_junk_in_it_is_dropped(app):
+    """A shared link opens the same view; a code that names no municipality is left out of
+    the address the page writes back, and the profile shows the best-ranked one."""
+    layout = dash.page_registry["pages.potential"]["layout"]
+
+    def address(**query: str) -> str:
+        page = layout(lang="en", **query)
+        return next(c for c in page._traverse() if getattr(c, "id", None) == ids.POTENTIAL_QUERY).data
+
+    shared = address(w="specialisation:100", municipality="pirot", metric="dim:size")
+    assert shared == (
+        "?w=size:25,employment:25,specialisation:100,diversity:10,dynamism:20&metric=dim:size&municipality=pirot"
+    )
+    assert address(municipality="atlantis", sector="bogus", growth="1000") == "?growth=30"
 
 
 def test_potential_map_is_offline_and_labels_use_local_glyphs(app, project_runtime):

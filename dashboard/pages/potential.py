@@ -11,6 +11,8 @@ the views and wires them to the controls.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
@@ -46,7 +48,7 @@ from dashboard.sources.enterprises import SIZE_CLASSES
 from dashboard.state import PotentialPageState
 from dashboard.valorization.index import METHODS, normalise_weights
 from dashboard.valorization.registry import DIMENSIONS, INDICATORS, default_weights
-from dashboard.valorization.state import PotentialState
+from dashboard.valorization.state import MAX_GROWTH_YEARS, PotentialState
 from dashboard.views import sector_names, unit_names
 
 dash.register_page(
@@ -156,7 +158,7 @@ def _controls(runtime: Runtime, language: str, state: PotentialState) -> dbc.Car
                             id=ids.POTENTIAL_GROWTH_YEARS,
                             type="number",
                             min=1,
-                            max=30,
+                            max=MAX_GROWTH_YEARS,
                             step=1,
                             value=state.growth_years,
                             debounce=True,
@@ -244,7 +246,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     runtime = current()
     language = normalise_language(lang, runtime.settings.default_language)
     data = runtime.data
-    page = PotentialPageState.from_query(query)
+    page = PotentialPageState.from_query(query, runtime.data.taxonomy.sector_codes)
     settings = page.analysis
     analysis = run_analysis(runtime, settings)
     names = unit_names(runtime.data.municipalities, language)
@@ -252,7 +254,9 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         map_view(runtime, analysis, page.metric, settings.method, language), runtime.map_base, runtime.style
     )
     best = analysis.index.score.idxmax() if len(analysis.index.score) else None
-    top = page.municipality if page.municipality in names else best
+    if page.municipality not in names:  # an unknown code in the address is dropped from it
+        page = replace(page, municipality="")
+    top = page.municipality or best
     data_file = data.enterprises_file.name if data.enterprises_file else "–"
     reference_year = analysis.indicators.reference_year
     return html.Div(

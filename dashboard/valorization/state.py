@@ -6,6 +6,7 @@ before registering them) and be tested without Dash.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from dashboard.valorization.index import METHODS
 from dashboard.valorization.registry import default_weights
 
 DEFAULT_GROWTH_YEARS = Parameters().growth_years
+MAX_GROWTH_YEARS = 30  # the longest growth window the page offers
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,8 @@ class PotentialState:
         return cls(
             weights=dict(weights or default_weights()),
             method=method if method in METHODS else "minmax",
-            growth_years=max(1, years),
-            national=reference if reference and reference > 0 else None,
+            growth_years=min(max(1, years), MAX_GROWTH_YEARS),
+            national=reference if reference and math.isfinite(reference) and reference > 0 else None,
             sectors=tuple(sectors or ()),
             sizes=tuple(sizes or ()),
         )
