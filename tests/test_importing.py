@@ -253,11 +253,12 @@ def test_registration_numbers_that_lost_leading_zeros_in_a_spreadsheet_are_padde
         [7654321, "Studio Nula", 5911, "Niš", None, 3, 2012],
         [92000006, "Studio Osam", 5911, "Niš", None, 3, 2012],
         ["DEMO-00017", "Studio Tekst", 5911, "Niš", None, 3, 2012],
+        [42, "Studio Broj", 5911, "Niš", None, 3, 2012],  # not a number that lost zeros
     ]
     result = prepare_import(
         [Source("survey.xlsx", xlsx_bytes(rows))], replace(context, registration_digits=digits)
     )
-    assert list(result.enterprises["registration_number"]) == ["07654321", "92000006", "DEMO-00017"]
+    assert list(result.enterprises["registration_number"]) == ["07654321", "92000006", "DEMO-00017", "42"]
     assert [(p.code, p.row, p.value, p.severity) for p in result.problems] == [
         ("registration_number_padded", 2, "7654321", "warning")
     ]

@@ -161,13 +161,18 @@ def _number(raw: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
     return values, (text != "") & values.isna()
 
 
+MAX_LOST_ZEROS = 2  # more digits missing is likelier another number than zeros a spreadsheet dropped
+
+
 def _restore_leading_zeros(numbers: pd.Series, context: ValidationContext, check: _RowProblems) -> pd.Series:
-    """Pad all-digit registration numbers shorter than the region's length with zeros, and
-    say so: "7654321" from a spreadsheet number cell is the register's "07654321"."""
+    """Pad all-digit registration numbers one or two digits short of the region's length with
+    zeros, and say so: "7654321" from a spreadsheet number cell is the register's "07654321".
+    Anything shorter is not a lost zero and is left as it is."""
     digits = context.registration_digits
     if not digits:
         return numbers
-    short = numbers.str.fullmatch(r"\d+") & (numbers.str.len() < digits)
+    length = numbers.str.len()
+    short = numbers.str.fullmatch(r"[0-9]+") & (length < digits) & (length >= digits - MAX_LOST_ZEROS)
     check.add(
         short,
         "registration_number_padded",
