@@ -1,7 +1,7 @@
 /* A white halo around the text of every map label, so a name stays readable over a dense
    cloud of enterprises or a dark choropleth. Plotly has no setting for it; MapLibre does, and
-   plotly leaves paint properties it does not set alone. Applies to every map on every page,
-   again whenever plotly adds layers (the map's "styledata" event). */
+   plotly leaves paint properties it does not set alone. Applies to every map on every page
+   (found as graphs appear) and again whenever plotly adds layers (the map's "styledata"). */
 (function () {
   var HALO = { "text-halo-color": "rgba(255, 255, 255, 0.92)", "text-halo-width": 1.6, "text-halo-blur": 0.4 };
 
@@ -19,16 +19,24 @@
     });
   }
 
-  function hookMaps() {
+  function hookMap(graph) {
+    var subplot = graph._fullLayout && graph._fullLayout.map && graph._fullLayout.map._subplot;
+    var map = subplot && subplot.map;
+    if (!map || map._labelHalo) { return; }
+    map._labelHalo = true;
+    map.on("styledata", function () { addHalo(map); });
+    if (map.isStyleLoaded()) { addHalo(map); }
+  }
+
+  /* Each new plotly graph tells us when it has drawn (its map exists by then). */
+  function watchGraphs() {
     document.querySelectorAll(".js-plotly-plot").forEach(function (graph) {
-      var subplot = graph._fullLayout && graph._fullLayout.map && graph._fullLayout.map._subplot;
-      var map = subplot && subplot.map;
-      if (!map || map._labelHalo) { return; }
-      map._labelHalo = true;
-      map.on("styledata", function () { addHalo(map); });
-      if (map.isStyleLoaded()) { addHalo(map); }
+      if (graph._labelHaloWatch || typeof graph.on !== "function") { return; }
+      graph._labelHaloWatch = true;
+      graph.on("plotly_afterplot", function () { hookMap(graph); });
+      hookMap(graph);
     });
   }
 
-  window.setInterval(hookMaps, 400);
+  new MutationObserver(watchGraphs).observe(document.documentElement, { childList: true, subtree: true });
 })();

@@ -8,13 +8,28 @@
 (function () {
   var memories = {};
 
+  /* The query without its map view, and that view ([lat, lon, zoom]) if it had one: a page
+     re-rendered from the address (the back button) brings its own view with it. */
+  function splitView(query) {
+    var view = null;
+    var rest = (query || "").replace(/^\?/, "").split("&").filter(function (part) {
+      if (part.indexOf("at=") === 0) {
+        view = part.slice(3).split(",").map(Number);
+        return false;
+      }
+      return part !== "";
+    });
+    return { rest: rest.join("&"), view: view };
+  }
+
   function write(query, view, language) {
     var page = window.location.pathname;
     var memory = memories[page] || (memories[page] = { view: null, query: null });
+    var given = splitView(query);
+    if (given.view && query !== memory.query) { memory.view = given.view; }
     if (view) { memory.view = view; }
     var parts = ["lang=" + encodeURIComponent(language)];
-    var rest = (query || "").replace(/^\?/, "");
-    if (rest) { parts.push(rest); }
+    if (given.rest) { parts.push(given.rest); }
     if (memory.view) {
       parts.push("at=" + memory.view.map(function (v, i) {
         return Number(v).toFixed(i === 2 ? 2 : 4);
