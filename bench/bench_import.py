@@ -72,7 +72,7 @@ def register_extract(count: int) -> pd.DataFrame:
 
 def _context() -> ValidationContext:
     data = project_runtime().data
-    return ValidationContext(data.municipalities, data.taxonomy, data.boundaries, data.settlements)
+    return ValidationContext.of(data)
 
 
 def _timed_import(source: Source, store: GeoPackageStore, context: ValidationContext) -> tuple[float, str]:

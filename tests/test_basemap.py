@@ -24,11 +24,11 @@ def test_committed_rivers_are_named_lines_through_the_region():
     assert set(rivers.geom_type) <= {"LineString", "MultiLineString"}
     assert rivers[["name_lat", "name_cyr", "name_en"]].notna().all().all()
     morava = rivers.set_index("name_en").geometry["South Morava"]
-    # WDB II's South Morava runs north through Doljevac and Aleksinac, past Niš to the west.
-    assert all(morava.intersects(municipalities.geometry[code]) for code in ("doljevac", "aleksinac"))
+    # WDB II's South Morava runs north through Doljevac and Aleksinac, then along Ražanj.
+    assert all(morava.intersects(municipalities.geometry[c]) for c in ("doljevac", "aleksinac", "razanj"))
     assert not morava.intersects(municipalities.geometry["pirot"])
     length_km = gpd.GeoSeries([morava], crs=4326).to_crs(3035).length.iloc[0] / 1000
-    assert 50 < length_km < 80
+    assert 85 < length_km < 105
     region = municipalities.union_all().buffer(0.03)
     assert region.contains(morava)
     assert "World Data Bank II" in json.loads(RIVERS.read_text(encoding="utf-8"))["source"]
@@ -48,7 +48,11 @@ def test_rivers_are_drawn_over_areas_and_under_points():
 
 def test_the_app_serves_the_regions_rivers_offline(project_runtime):
     style = project_runtime.style
-    assert style["sources"]["rivers"]["data"]["features"][0]["properties"]["name_en"] == "South Morava"
+    sent = gpd.GeoDataFrame.from_features(style["sources"]["rivers"]["data"]["features"])
+    committed = gpd.read_file(RIVERS)
+    assert len(sent) == len(committed) and sent.geometry.iloc[0].equals_exact(
+        committed.geometry.iloc[0], 1e-9
+    )
     assert "http" not in json.dumps(style)
 
 

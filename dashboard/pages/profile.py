@@ -40,7 +40,7 @@ from dashboard.rendering import RenderError, app_origin, render_page
 from dashboard.runtime import Runtime, current
 from dashboard.summaries import inset_summary, potential_summary, sector_mix_summary
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS
-from dashboard.views import sector_names
+from dashboard.views import sector_names, unit_names
 
 dash.register_page(
     __name__,
@@ -431,11 +431,8 @@ def sheet(runtime: Runtime, code: str, language: str, today: dt.date | None = No
 
 
 def _toolbar(runtime: Runtime, code: str, language: str) -> html.Div:
-    table = runtime.data.municipalities
-    options = sorted(
-        ({"label": localized_name(row.to_dict(), language), "value": c} for c, row in table.iterrows()),
-        key=lambda o: o["label"],
-    )
+    names = unit_names(runtime.data.municipalities, language)
+    options = sorted(({"label": name, "value": c} for c, name in names.items()), key=lambda o: o["label"])
     return html.Div(
         [
             html.Div(

@@ -199,11 +199,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sr-Latn": "Problemi u podacima: {count} (neispravni redovi nisu prikazani)",
         "en": "Data problems: {count} (invalid rows are not shown)",
     },
-    "problems.file": {"sr-Latn": "Datoteka", "en": "File"},
-    "problems.row": {"sr-Latn": "Red", "en": "Row"},
-    "problems.column": {"sr-Latn": "Kolona", "en": "Column"},
-    "problems.value": {"sr-Latn": "Vrednost", "en": "Value"},
-    "problems.reason": {"sr-Latn": "Razlog", "en": "Reason"},
     "problems.more": {"sr-Latn": "… i još {count}", "en": "… and {count} more"},
     "problems.download": {
         "sr-Latn": "Preuzmi svih {count} problema (CSV)",
