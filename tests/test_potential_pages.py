@@ -134,3 +134,19 @@ def test_the_explore_filter_uses_the_real_tiers(app, project_runtime):
     explore = page_json("explore", "en")
     assert translate("potential.tier_help", "en") in explore
     assert "rovisional" not in explore
+
+
+def test_the_same_state_reuses_its_analysis_until_the_data_changes(app, project_runtime):
+    """Choosing the map indicator or the profile asks again for the analysis it already has; an
+    import installs a new runtime, whose analyses are computed afresh."""
+    import dataclasses
+
+    from dashboard.components.potential_views import run_analysis
+
+    state = PotentialState(weights={"size": 1.0})
+    first = run_analysis(project_runtime, state)
+    assert run_analysis(project_runtime, PotentialState(weights={"size": 1.0})) is first
+    assert run_analysis(project_runtime, PotentialState(weights={"size": 2.0})) is not first
+    reloaded = dataclasses.replace(project_runtime)
+    again = run_analysis(reloaded, state)
+    assert again is not first and again.index.score.equals(first.index.score)

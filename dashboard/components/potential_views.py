@@ -6,6 +6,8 @@ browser; ``dashboard/pages/potential.py`` places them and wires the controls."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import dash_bootstrap_components as dbc
 import numpy as np
 import pandas as pd
@@ -37,14 +39,37 @@ TIER_STYLE = {
 }
 
 
+_ANALYSES: OrderedDict[tuple, tuple[Runtime, Analysis]] = OrderedDict()
+ANALYSES_KEPT = 8
+
+
 def run_analysis(runtime: Runtime, state: PotentialState) -> Analysis:
-    return analyse_state(
+    """The analysis for one state, remembered for the last few states: choosing what the map
+    shows or whose profile is open asks again for the same one (with its 1,000 re-weightings)."""
+    key = (
+        id(runtime),
+        tuple(sorted(state.weights.items())),
+        state.method,
+        state.growth_years,
+        state.national,
+        state.sectors,
+        state.sizes,
+    )
+    kept = _ANALYSES.get(key)
+    if kept is not None and kept[0] is runtime:  # the same data (an import makes a new runtime)
+        _ANALYSES.move_to_end(key)
+        return kept[1]
+    analysis = analyse_state(
         runtime.columns,
         runtime.data.municipalities,
         runtime.potential["tier"],
         state,
         list(runtime.data.districts.index),
     )
+    _ANALYSES[key] = (runtime, analysis)
+    while len(_ANALYSES) > ANALYSES_KEPT:
+        _ANALYSES.popitem(last=False)
+    return analysis
 
 
 # ----------------------------------------------------------------------------- formatting
