@@ -30,7 +30,7 @@ from dashboard.runtime import Runtime
 from dashboard.stories import Step
 from dashboard.summaries import map_summary, ranking_summary
 from dashboard.valorization.registry import DIMENSIONS
-from dashboard.views import ExploreView, explore_view, sector_names, unit_names
+from dashboard.views import ExploreView, explore_view, sector_names, unit_names, units_in_scope
 
 # How much of the screen the framed area fills: a single municipality leaves its neighbours in sight.
 FILL = {"region": 0.92, "district": 0.8, "municipality": 0.5, "view": 1.0}
@@ -118,7 +118,12 @@ def step_view(runtime: Runtime, step: Step, language: str) -> StepView:
         )
     view = _explore(runtime, step, language)
     return StepView(
-        "map", view, step_fit(runtime, step), map_summary(view.map, view.totals["enterprises"], language)
+        "map",
+        view,
+        step_fit(runtime, step),
+        map_summary(
+            view.map, view.totals["enterprises"], language, units_in_scope(runtime, step.state.filters)
+        ),
     )
 
 

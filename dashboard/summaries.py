@@ -44,6 +44,11 @@ def map_summary(view: MapView, shown: int, language: str, within: Collection[str
     metric = translate(f"metric.{view.metric}", language)
     if view.metric_label:
         metric = f"{metric} ({view.metric_label})"
+    if len(values) == 1:  # one unit chosen: its value, not the extremes of one
+        code = values.index[0]
+        value = format_number(float(values.iloc[0]), language, METRIC_DECIMALS[view.metric])
+        unit = str(names.get(code, code))
+        return translate("summary.single", language, metric=metric, unit=unit, value=value, count=count)
     if not len(values) or float(values.max()) == float(values.min()):
         return translate(f"summary.{view.level}.flat", language, metric=metric, count=count)
     return translate(

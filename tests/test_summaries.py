@@ -35,3 +35,24 @@ def test_summary_of_a_district_names_only_its_own_municipalities(project_runtime
     toplica = {"Prokuplje", "Blace", "Kuršumlija", "Žitorađa"}
     named = {name for name in toplica | {"Niš", "Pirot", "Aleksinac"} if name in sentence}
     assert named and named <= toplica  # not "lowest in Niš (0)", which is outside the filter
+
+
+def test_summary_of_one_municipality_gives_its_value_and_the_presenter_says_the_same(project_runtime):
+    """Not "highest in Pirot, lowest in Niš (0)" for a view of Pirot alone: the other units are
+    only context on the map."""
+    from dashboard.config import DEFAULT_REGION_DIR
+    from dashboard.presenting import step_view
+    from dashboard.stories import load_story
+    from dashboard.views import units_in_scope
+
+    filters = Filters(municipalities=("pirot",))
+    view = explore_view(project_runtime, filters, "municipality", "enterprises", "en")
+    in_pirot = int((project_runtime.data.enterprises["municipality"] == "pirot").sum())
+    within = units_in_scope(project_runtime, filters)
+    sentence = map_summary(view.map, view.totals["enterprises"], "en", within)
+    assert sentence == f"Enterprises in Pirot: {in_pirot:,}. Enterprises shown: {in_pirot:,}."
+
+    story = load_story(DEFAULT_REGION_DIR / "stories", "forum")
+    pirot_step = next(step for step in story.steps if step.state.filters.municipalities == ("pirot",))
+    summary = step_view(project_runtime, pirot_step, "en").summary
+    assert summary.startswith("Enterprises per 1,000 inhabitants in Pirot: ") and "Niš" not in summary

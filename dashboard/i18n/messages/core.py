@@ -52,6 +52,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sr-Latn": "{metric} po opštinama: sve vrednosti su iste. Prikazano preduzeća: {count}.",
         "en": "{metric} by municipality: every value is the same. Enterprises shown: {count}.",
     },
+    "summary.single": {
+        "sr-Latn": "{metric}, {unit}: {value}. Prikazano preduzeća: {count}.",
+        "en": "{metric} in {unit}: {value}. Enterprises shown: {count}.",
+    },
     "summary.hexagon": {
         "sr-Latn": "Gustina preduzeća u šestouglovima od oko 36 km²: najgušći sadrži {densest}. "
         "Prikazano preduzeća: {count}.",
