@@ -1,7 +1,7 @@
 /* A white halo around the text of every map label, so a name stays readable over a dense
    cloud of enterprises or a dark choropleth. Plotly has no setting for it; MapLibre does, and
    plotly leaves paint properties it does not set alone. Applies to every map on every page
-   (found as graphs appear) and again whenever plotly adds layers (the map's "styledata"). */
+   (found as their canvases appear) and again whenever plotly adds layers ("styledata"). */
 (function () {
   var HALO = { "text-halo-color": "rgba(255, 255, 255, 0.92)", "text-halo-width": 1.6, "text-halo-blur": 0.4 };
 
@@ -28,15 +28,11 @@
     if (map.isStyleLoaded()) { addHalo(map); }
   }
 
-  /* Each new plotly graph tells us when it has drawn (its map exists by then). */
-  function watchGraphs() {
-    document.querySelectorAll(".js-plotly-plot").forEach(function (graph) {
-      if (graph._labelHaloWatch || typeof graph.on !== "function") { return; }
-      graph._labelHaloWatch = true;
-      graph.on("plotly_afterplot", function () { hookMap(graph); });
-      hookMap(graph);
-    });
+  /* A map is hooked as soon as its canvas is in the page, before plotly adds its layers, so the
+     halo is set as each layer arrives and costs no extra frame. */
+  function hookMaps() {
+    document.querySelectorAll(".js-plotly-plot").forEach(hookMap);
   }
 
-  new MutationObserver(watchGraphs).observe(document.documentElement, { childList: true, subtree: true });
+  new MutationObserver(hookMaps).observe(document.documentElement, { childList: true, subtree: true });
 })();
