@@ -14,6 +14,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.components import presenting_ids as pid
+from dashboard.components.controls import labelled
 from dashboard.config import Settings
 from dashboard.i18n import translate
 from dashboard.stories import Step as StoryStep
@@ -31,10 +32,7 @@ DEFAULT_STORY = "forum"
 
 
 def _field(label: str, control, help_text: str | None = None) -> html.Div:
-    children = [html.Label(label, htmlFor=control.id, className="filter-label"), control]
-    if help_text:
-        children.append(html.Small(help_text, className="filter-help"))
-    return html.Div(children, className="story-field")
+    return labelled(label, control, help_text, label_class="filter-label", className="story-field")
 
 
 def _options(settings: Settings) -> list[html.Option]:

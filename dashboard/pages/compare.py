@@ -16,6 +16,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html, no_up
 
 from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
+from dashboard.components.controls import labelled
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
 from dashboard.components.page_title import page_title
@@ -273,23 +274,17 @@ def layout(lang: str | None = None, municipality: str | None = None, **_params: 
                     [
                         html.H2(translate("compare.title", language), className="page-title"),
                         html.P(translate("compare.intro", language), className="page-intro"),
-                        html.Div(
-                            [
-                                html.Label(
-                                    translate("compare.pick", language),
-                                    htmlFor=pid.COMPARE_PICK,
-                                    className="control-label",
-                                ),
-                                dcc.Dropdown(
-                                    id=pid.COMPARE_PICK,
-                                    options=options,
-                                    value=codes,
-                                    multi=True,
-                                    labels=dropdown_labels(language),
-                                    placeholder=translate("compare.pick_placeholder", language),
-                                    className="compare-pick",
-                                ),
-                            ],
+                        labelled(
+                            translate("compare.pick", language),
+                            dcc.Dropdown(
+                                id=pid.COMPARE_PICK,
+                                options=options,
+                                value=codes,
+                                multi=True,
+                                labels=dropdown_labels(language),
+                                placeholder=translate("compare.pick_placeholder", language),
+                                className="compare-pick",
+                            ),
                             className="compare-controls",
                         ),
                         html.Div(_notice(requested, codes, language), id=pid.COMPARE_NOTICE),

@@ -16,6 +16,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.components import ids
+from dashboard.components.controls import labelled
 from dashboard.components.drilldown import breadcrumb, municipality_panel
 from dashboard.components.filters import filter_panel
 from dashboard.components.footer import footer
@@ -251,39 +252,31 @@ def _side_column(runtime: Runtime, view: ExploreView, filters: Filters, names, c
 def _map_controls(language: str, state: ExploreState, sector_names: dict[str, str]) -> html.Div:
     return html.Div(
         [
-            html.Div(
-                [
-                    html.Label(
-                        translate("map.level", language), htmlFor=ids.LEVEL, className="control-label"
-                    ),
-                    dbc.RadioItems(
-                        id=ids.LEVEL,
-                        options=[{"label": translate(f"level.{lv}", language), "value": lv} for lv in LEVELS],
-                        value=state.level,
-                        inline=True,
-                        className="btn-group",
-                        inputClassName="btn-check",
-                        labelClassName="btn btn-outline-primary btn-sm",
-                        labelCheckedClassName="active",
-                    ),
-                ],
+            labelled(
+                translate("map.level", language),
+                dbc.RadioItems(
+                    id=ids.LEVEL,
+                    options=[{"label": translate(f"level.{lv}", language), "value": lv} for lv in LEVELS],
+                    value=state.level,
+                    inline=True,
+                    className="btn-group",
+                    inputClassName="btn-check",
+                    labelClassName="btn btn-outline-primary btn-sm",
+                    labelCheckedClassName="active",
+                ),
                 className="control",
             ),
-            html.Div(
-                [
-                    html.Label(
-                        translate("map.metric", language), htmlFor=ids.METRIC, className="control-label"
-                    ),
-                    dcc.Dropdown(
-                        labels=dropdown_labels(language),
-                        id=ids.METRIC,
-                        options=[{"label": translate(f"metric.{m}", language), "value": m} for m in METRICS],
-                        value=state.metric,
-                        clearable=False,
-                        searchable=False,
-                        className="metric-dropdown",
-                    ),
-                ],
+            labelled(
+                translate("map.metric", language),
+                dcc.Dropdown(
+                    labels=dropdown_labels(language),
+                    id=ids.METRIC,
+                    options=[{"label": translate(f"metric.{m}", language), "value": m} for m in METRICS],
+                    value=state.metric,
+                    clearable=False,
+                    searchable=False,
+                    className="metric-dropdown",
+                ),
                 className="control control-grow",
             ),
             dbc.Switch(
@@ -292,20 +285,16 @@ def _map_controls(language: str, state: ExploreState, sector_names: dict[str, st
                 value=state.approximate,
                 className="control approximate-switch",
             ),
-            html.Div(
-                [
-                    html.Label(
-                        translate("map.lq_sector", language), htmlFor=ids.LQ_SECTOR, className="control-label"
-                    ),
-                    dcc.Dropdown(
-                        labels=dropdown_labels(language),
-                        id=ids.LQ_SECTOR,
-                        options=[{"label": name, "value": code} for code, name in sector_names.items()],
-                        value=state.lq_sector or next(iter(sector_names)),
-                        clearable=False,
-                        className="metric-dropdown",
-                    ),
-                ],
+            labelled(
+                translate("map.lq_sector", language),
+                dcc.Dropdown(
+                    labels=dropdown_labels(language),
+                    id=ids.LQ_SECTOR,
+                    options=[{"label": name, "value": code} for code, name in sector_names.items()],
+                    value=state.lq_sector or next(iter(sector_names)),
+                    clearable=False,
+                    className="metric-dropdown",
+                ),
                 id=ids.LQ_SECTOR_GROUP,
                 className="control control-grow",
                 hidden=state.metric != "location_quotient",

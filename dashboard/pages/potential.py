@@ -18,6 +18,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.components import ids
+from dashboard.components.controls import labelled
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
 from dashboard.components.page_title import page_title
@@ -147,45 +148,35 @@ def _controls(runtime: Runtime, language: str, state: PotentialState) -> dbc.Car
                     ],
                     className="filter-group",
                 ),
-                html.Div(
-                    [
-                        html.Label(
-                            translate("potential.growth_years", language),
-                            htmlFor=ids.POTENTIAL_GROWTH_YEARS,
-                            className="filter-label",
-                        ),
-                        dbc.Input(
-                            id=ids.POTENTIAL_GROWTH_YEARS,
-                            type="number",
-                            min=1,
-                            max=MAX_GROWTH_YEARS,
-                            step=1,
-                            value=state.growth_years,
-                            debounce=True,
-                            size="sm",
-                        ),
-                    ],
+                labelled(
+                    translate("potential.growth_years", language),
+                    dbc.Input(
+                        id=ids.POTENTIAL_GROWTH_YEARS,
+                        type="number",
+                        min=1,
+                        max=MAX_GROWTH_YEARS,
+                        step=1,
+                        value=state.growth_years,
+                        debounce=True,
+                        size="sm",
+                    ),
+                    label_class="filter-label",
                     className="filter-group",
                 ),
-                html.Div(
-                    [
-                        html.Label(
-                            translate("potential.national", language),
-                            htmlFor=ids.POTENTIAL_NATIONAL,
-                            className="filter-label",
-                        ),
-                        dbc.Input(
-                            id=ids.POTENTIAL_NATIONAL,
-                            type="number",
-                            min=0,
-                            step=0.1,
-                            value=state.national,
-                            placeholder=translate("potential.national_placeholder", language),
-                            debounce=True,
-                            size="sm",
-                        ),
-                        html.Small(translate("potential.national_help", language), className="filter-help"),
-                    ],
+                labelled(
+                    translate("potential.national", language),
+                    dbc.Input(
+                        id=ids.POTENTIAL_NATIONAL,
+                        type="number",
+                        min=0,
+                        step=0.1,
+                        value=state.national,
+                        placeholder=translate("potential.national_placeholder", language),
+                        debounce=True,
+                        size="sm",
+                    ),
+                    translate("potential.national_help", language),
+                    label_class="filter-label",
                     className="filter-group",
                 ),
                 html.Div(
@@ -290,24 +281,16 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                                             dbc.Card(
                                                 [
                                                     dbc.CardHeader(
-                                                        html.Div(
-                                                            [
-                                                                html.Label(
-                                                                    translate(
-                                                                        "potential.map_shows", language
-                                                                    ),
-                                                                    htmlFor=ids.POTENTIAL_MAP_METRIC,
-                                                                    className="control-label",
-                                                                ),
-                                                                dcc.Dropdown(
-                                                                    labels=dropdown_labels(language),
-                                                                    id=ids.POTENTIAL_MAP_METRIC,
-                                                                    options=_metric_options(language),
-                                                                    value=page.metric,
-                                                                    clearable=False,
-                                                                    className="metric-dropdown",
-                                                                ),
-                                                            ],
+                                                        labelled(
+                                                            translate("potential.map_shows", language),
+                                                            dcc.Dropdown(
+                                                                labels=dropdown_labels(language),
+                                                                id=ids.POTENTIAL_MAP_METRIC,
+                                                                options=_metric_options(language),
+                                                                value=page.metric,
+                                                                clearable=False,
+                                                                className="metric-dropdown",
+                                                            ),
                                                             className="control control-grow",
                                                         ),
                                                         className="map-controls",

@@ -21,6 +21,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, 
 
 from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
+from dashboard.components.controls import labelled
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
 from dashboard.components.page_title import page_title
@@ -435,22 +436,16 @@ def _toolbar(runtime: Runtime, code: str, language: str) -> html.Div:
     options = sorted(({"label": name, "value": c} for c, name in names.items()), key=lambda o: o["label"])
     return html.Div(
         [
-            html.Div(
-                [
-                    html.Label(
-                        translate("profile_page.pick", language),
-                        htmlFor=pid.PROFILE_PICK,
-                        className="control-label",
-                    ),
-                    dcc.Dropdown(
-                        id=pid.PROFILE_PICK,
-                        options=options,
-                        value=code,
-                        clearable=False,
-                        labels=dropdown_labels(language),
-                        className="profile-pick",
-                    ),
-                ],
+            labelled(
+                translate("profile_page.pick", language),
+                dcc.Dropdown(
+                    id=pid.PROFILE_PICK,
+                    options=options,
+                    value=code,
+                    clearable=False,
+                    labels=dropdown_labels(language),
+                    className="profile-pick",
+                ),
                 className="control control-grow",
             ),
             html.Div(
