@@ -13,6 +13,7 @@ from dashboard import runtime
 from dashboard.components import problems
 from dashboard.components.page_title import first_html_title
 from dashboard.config import PROJECT_ROOT, Settings
+from dashboard.figures.map import GEOMETRY_ROUTE
 
 PAGES_FOLDER = Path(__file__).parent / "pages"
 ASSETS_FOLDER = PROJECT_ROOT / "assets"
@@ -29,6 +30,20 @@ class CreativeMapDash(Dash):
             path = flask.request.path.removeprefix(prefix.rstrip("/"))
             kwargs["title"] = html.escape(first_html_title(path))
         return super().interpolate_index(**kwargs)
+
+
+def serve_geometry(app: Dash) -> None:
+    """The map polygons as files (see ``MapBase.geometry_files``): named by their content, so
+    the browser keeps them for good and fetches each at most once."""
+
+    @app.server.route(f"{app.config.routes_pathname_prefix}{GEOMETRY_ROUTE}/<name>")
+    def geometry(name: str) -> flask.Response:
+        body = runtime.current().map_base.geometry_files.get(name)
+        if body is None:
+            flask.abort(404)
+        response = flask.Response(body, mimetype="application/json")
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
 
 
 def create_app(settings: Settings | None = None) -> Dash:
@@ -52,6 +67,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         suppress_callback_exceptions=True,
     )
     app.layout = dash.page_container
+    serve_geometry(app)
     problems.register_report_download(app)  # the footer's button, on every page
     # dcc.Upload sends files base64-encoded inside the callback's JSON (4/3 of their size), and
     # it can only hold each file to the limit, not several together. The import page's callback

@@ -99,7 +99,9 @@ def test_potential_map_is_offline_and_labels_use_local_glyphs(app, project_runti
     assert figure.layout.uirevision
     labels = figure.data[TRACE_LABELS]
     assert labels.textfont.family in (LABEL_FONT, LABEL_FONT_BOLD)
-    assert len(figure.data[TRACE_CHOROPLETH].geojson["features"]) == 15
+    served = app.server.test_client().get("/" + figure.data[TRACE_CHOROPLETH].geojson)
+    assert served.status_code == 200 and len(served.get_json()["features"]) == 15
+    assert "immutable" in served.headers["Cache-Control"]  # fetched once, then from the cache
 
 
 def test_served_potential_page_references_nothing_outside_the_app(app):

@@ -9,8 +9,10 @@ every update agree by construction.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import geopandas as gpd
@@ -23,6 +25,7 @@ from dashboard.figures.style import LABEL_FONT, LABEL_FONT_BOLD, POINTS_TOP
 from dashboard.geometry import fit_view
 from dashboard.i18n import format_number, translate
 
+GEOMETRY_ROUTE = "_geometry"  # relative: the pages live one level below the app's root
 TRACE_DISTRICTS = 0
 TRACE_MUNICIPALITIES = 1
 TRACE_SEATS = 2
@@ -64,6 +67,17 @@ def _label_points(frame: gpd.GeoDataFrame) -> pd.DataFrame:
     return pd.DataFrame({"lon": [p.x for p in points], "lat": [p.y for p in points]}, index=frame.index)
 
 
+def geometry_files(layers: dict[str, dict[str, Any] | None]) -> dict[str, bytes]:
+    """Each layer's GeoJSON as compact bytes, named by layer and content, so a URL never
+    changes its meaning and the browser may cache it for good."""
+    files = {}
+    for layer, document in layers.items():
+        if document is not None:
+            body = json.dumps(document, separators=(",", ":")).encode()
+            files[f"{layer}-{hashlib.sha256(body).hexdigest()[:12]}.geojson"] = body
+    return files
+
+
 def _bounds(frame: gpd.GeoDataFrame | None) -> dict[str, tuple[float, float, float, float]]:
     if frame is None or frame.empty:
         return {}
@@ -86,10 +100,20 @@ class MapBase:
     unit_bounds: dict[str, tuple[float, float, float, float]]  # district and municipality codes
     center: dict[str, float]
     zoom: float
+    # The polygons as files the browser fetches once and caches (``app.py`` serves them under
+    # GEOMETRY_ROUTE): name "<layer>-<content hash>.geojson" -> JSON bytes. Figures carry the
+    # relative URL, so the geometry is in no page layout and no callback response at all.
+    geometry_files: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def has_municipal_polygons(self) -> bool:
         return self.municipality_geojson is not None
+
+    def geojson(self, layer: str) -> str | None:
+        """What a choropleth's ``geojson`` is set to: the URL of ``layer``'s file (districts,
+        municipalities or hexagons), or None when the region has no such polygons."""
+        name = next((n for n in self.geometry_files if n.rsplit("-", 1)[0] == layer), None)
+        return f"{GEOMETRY_ROUTE}/{name}" if name else None
 
     @classmethod
     def build(
@@ -115,7 +139,7 @@ class MapBase:
             bounds = (seats["lon"].min(), seats["lat"].min(), seats["lon"].max(), seats["lat"].max())
             district_labels = seats.groupby(municipalities["district_code"]).mean()
         center, zoom = fit_view(bounds)  # type: ignore[arg-type]
-        return cls(
+        base = cls(
             district_geojson=district_polygons[["geometry"]].to_geo_dict(drop_id=False)
             if has_district
             else None,
@@ -133,6 +157,12 @@ class MapBase:
             center=center,
             zoom=zoom,
         )
+        layers = {
+            "districts": base.district_geojson,
+            "municipalities": base.municipality_geojson,
+            "hexagons": base.hexagon_geojson,
+        }
+        return replace(base, geometry_files=geometry_files(layers))
 
     def focus(self, codes: list[str]) -> tuple[dict[str, float], float]:
         """Centre and zoom that frame the given units (the whole region for none)."""
@@ -311,10 +341,10 @@ def build_map_figure(
     enterprises_label = translate("metric.enterprises", language)
     traces: list[go.BaseTraceType] = [
         go.Choroplethmap(
-            geojson=base.district_geojson, locations=base.district_codes, name="districts", **choropleth
+            geojson=base.geojson("districts"), locations=base.district_codes, name="districts", **choropleth
         ),
         go.Choroplethmap(
-            geojson=base.municipality_geojson,
+            geojson=base.geojson("municipalities"),
             locations=base.municipality_codes,
             name="municipalities",
             **choropleth | {"marker": {"opacity": FILL_OPACITY, "line": {"width": 0.8, "color": "#7b8794"}}},
@@ -330,7 +360,7 @@ def build_map_figure(
             marker={"color": "#2c7fb8", "opacity": 0.6},
         ),
         go.Choroplethmap(
-            geojson=base.hexagon_geojson,
+            geojson=base.geojson("hexagons"),
             locations=base.hexagon_codes,
             name="hexagons",
             colorscale=COLORSCALE,

@@ -114,7 +114,7 @@ def potential_map(view: PotentialMapView, base: MapBase, style: dict[str, Any]) 
     figure = go.Figure(
         [
             go.Choroplethmap(
-                geojson=base.municipality_geojson,
+                geojson=base.geojson("municipalities"),
                 locations=base.municipality_codes,
                 name="potential",
                 marker={"opacity": FILL_OPACITY, "line": {"width": 0.8, "color": "#7b8794"}},

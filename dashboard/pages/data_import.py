@@ -127,7 +127,7 @@ def preview_figure(result: ImportResult, runtime: Runtime, existing: set[str], l
         codes = base.municipality_codes
         figure.add_trace(
             go.Choroplethmap(
-                geojson=base.municipality_geojson,
+                geojson=base.geojson("municipalities"),
                 locations=codes,
                 z=[0] * len(codes),
                 colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
