@@ -18,7 +18,13 @@
     script.async = true;
     window.Plotly = new Promise(function (resolve, reject) {
         script.onload = function () { resolve(window.Plotly); };
-        script.onerror = function (error) { window.Plotly = undefined; reject(error); };
+        script.onerror = function () {  // one more try, as dcc.Graph's own loader would make
+            var again = document.createElement("script");
+            again.src = script.src;
+            again.onload = function () { resolve(window.Plotly); };
+            again.onerror = function (error) { window.Plotly = undefined; reject(error); };
+            document.head.appendChild(again);
+        };
     });
     document.head.appendChild(script);
 })();
