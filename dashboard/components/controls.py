@@ -1,7 +1,9 @@
-"""A control with its visible label, the one shape every form field on every page takes."""
+"""Shapes several pages share: a control with its visible label, and the body of a page with
+a column of controls beside its main content."""
 
 from __future__ import annotations
 
+import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
@@ -20,3 +22,13 @@ def labelled(
     if help_text:
         children.append(html.Small(help_text, className="filter-help"))
     return html.Div(children, **wrapper)
+
+
+def two_column_body(controls: Component, main: list[Component]) -> dbc.Container:
+    """The explore and potential pages: controls on the left (a quarter on large screens),
+    the content beside them (``id="main"``, the skip link's target), full width."""
+    return dbc.Container(
+        dbc.Row([dbc.Col(controls, lg=3), dbc.Col(main, lg=9, id="main")], className="g-3"),
+        fluid=True,
+        className="app-body",
+    )

@@ -467,16 +467,18 @@ def map_patch(
     """
     patch = Patch()
     for index, properties in trace_updates(view, base, language).items():
-        _assign(patch["data"][index], properties)
+        assign_into(patch["data"][index], properties)
     if focus is not None:
         patch["layout"]["map"]["center"] = focus[0]
         patch["layout"]["map"]["zoom"] = focus[1]
     return patch
 
 
-def _assign(target: Any, properties: dict[str, Any]) -> None:
+def assign_into(target: Any, properties: dict[str, Any]) -> None:
+    """Write nested ``properties`` into a Patch path leaf by leaf, so a Patch of
+    ``{"marker": {"color": ...}}`` replaces the colour and leaves the rest of the marker."""
     for key, value in properties.items():
         if isinstance(value, dict):
-            _assign(target[key], value)
+            assign_into(target[key], value)
         else:
             target[key] = value

@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Patch
 
-from dashboard.figures.map import COLORSCALE, FILL_OPACITY, LQ_COLORSCALE, MapBase
+from dashboard.figures.map import COLORSCALE, FILL_OPACITY, LQ_COLORSCALE, MapBase, assign_into
 from dashboard.figures.style import LABEL_FONT
 from dashboard.i18n import format_number
 
@@ -166,16 +166,8 @@ def potential_map_patch(view: PotentialMapView, base: MapBase) -> Patch:
     """Values, colours and hover text only -- never the geometry."""
     patch = Patch()
     for index, properties in map_updates(view, base).items():
-        _assign(patch["data"][index], properties)
+        assign_into(patch["data"][index], properties)
     return patch
-
-
-def _assign(target: Any, properties: dict[str, Any]) -> None:
-    for key, value in properties.items():
-        if isinstance(value, dict):
-            _assign(target[key], value)
-        else:
-            target[key] = value
 
 
 def breakdown_chart(

@@ -16,7 +16,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.components import ids
-from dashboard.components.controls import labelled
+from dashboard.components.controls import labelled, two_column_body
 from dashboard.components.drilldown import breadcrumb, municipality_panel
 from dashboard.components.filters import filter_panel
 from dashboard.components.footer import footer
@@ -142,61 +142,41 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             dcc.Store(id=ids.QUERY, data=state.to_query()),
             html.Div(id=ids.URL_SYNC, hidden=True),
             header(language, data.region.name(language), view.synthetic_shown, "/", state.to_query()),
-            dbc.Container(
-                dbc.Row(
-                    [
-                        dbc.Col(
-                            filter_panel(
-                                language,
-                                _unit_options(
-                                    data.districts.assign(district_code=data.districts.index), language
-                                ),
-                                _unit_options(data.municipalities, language, list(filters.districts)),
-                                sector_options,
-                                values=filters,
-                                years=(first_year, last_year),
-                            ),
-                            lg=3,
-                        ),
-                        dbc.Col(
-                            [
-                                html.Div(
-                                    breadcrumb(
-                                        list(filters.districts), list(filters.municipalities), data, language
-                                    ),
-                                    id=ids.BREADCRUMB,
-                                ),
-                                kpi_cards(view.totals, language),
-                                dbc.Row(
-                                    [
-                                        dbc.Col(
-                                            _map_card(runtime, view, state, figure, names, language), xl=8
-                                        ),
-                                        dbc.Col(
-                                            _side_column(runtime, view, filters, names, colors, language),
-                                            xl=4,
-                                        ),
-                                    ],
-                                    className="g-3",
-                                ),
-                                dbc.Card(
-                                    dcc.Graph(
-                                        id=ids.TIMELINE,
-                                        figure=founding_timeline(view.year_counts, language, filters.years),
-                                        config={"displayModeBar": False},
-                                    ),
-                                    className="mb-3",
-                                ),
-                                enterprise_table(language, rows, total),
-                            ],
-                            lg=9,
-                            id="main",
-                        ),
-                    ],
-                    className="g-3",
+            two_column_body(
+                filter_panel(
+                    language,
+                    _unit_options(data.districts.assign(district_code=data.districts.index), language),
+                    _unit_options(data.municipalities, language, list(filters.districts)),
+                    sector_options,
+                    values=filters,
+                    years=(first_year, last_year),
                 ),
-                fluid=True,
-                className="app-body",
+                [
+                    html.Div(
+                        breadcrumb(list(filters.districts), list(filters.municipalities), data, language),
+                        id=ids.BREADCRUMB,
+                    ),
+                    kpi_cards(view.totals, language),
+                    dbc.Row(
+                        [
+                            dbc.Col(_map_card(runtime, view, state, figure, names, language), xl=8),
+                            dbc.Col(
+                                _side_column(runtime, view, filters, names, colors, language),
+                                xl=4,
+                            ),
+                        ],
+                        className="g-3",
+                    ),
+                    dbc.Card(
+                        dcc.Graph(
+                            id=ids.TIMELINE,
+                            figure=founding_timeline(view.year_counts, language, filters.years),
+                            config={"displayModeBar": False},
+                        ),
+                        className="mb-3",
+                    ),
+                    enterprise_table(language, rows, total),
+                ],
             ),
             footer(data.region.attribution, data_file, data.problems, language),
         ],

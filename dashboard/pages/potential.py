@@ -18,7 +18,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.components import ids
-from dashboard.components.controls import labelled
+from dashboard.components.controls import labelled, two_column_body
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
 from dashboard.components.page_title import page_title
@@ -257,144 +257,126 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             dcc.Store(id=ids.POTENTIAL_QUERY, data=page.to_query()),
             html.Div(id=ids.POTENTIAL_URL_SYNC, hidden=True),
             header(language, data.region.name(language), data.has_synthetic, "/potential", page.to_query()),
-            dbc.Container(
-                dbc.Row(
-                    [
-                        dbc.Col(_controls(runtime, language, settings), lg=3),
-                        dbc.Col(
-                            [
-                                html.H2(translate("potential.title", language), className="page-title"),
-                                html.P(
+            two_column_body(
+                _controls(runtime, language, settings),
+                [
+                    html.H2(translate("potential.title", language), className="page-title"),
+                    html.P(
+                        [
+                            translate("potential.intro", language),
+                            " ",
+                            translate("potential.reference_year", language, year=reference_year)
+                            if reference_year
+                            else "",
+                        ],
+                        className="page-intro",
+                    ),
+                    html.Div(notices(analysis, language), id=ids.POTENTIAL_NOTICE),
+                    dbc.Row(
+                        [
+                            dbc.Col(
+                                dbc.Card(
                                     [
-                                        translate("potential.intro", language),
-                                        " ",
-                                        translate("potential.reference_year", language, year=reference_year)
-                                        if reference_year
-                                        else "",
-                                    ],
-                                    className="page-intro",
-                                ),
-                                html.Div(notices(analysis, language), id=ids.POTENTIAL_NOTICE),
-                                dbc.Row(
-                                    [
-                                        dbc.Col(
-                                            dbc.Card(
-                                                [
-                                                    dbc.CardHeader(
-                                                        labelled(
-                                                            translate("potential.map_shows", language),
-                                                            dcc.Dropdown(
-                                                                labels=dropdown_labels(language),
-                                                                id=ids.POTENTIAL_MAP_METRIC,
-                                                                options=_metric_options(language),
-                                                                value=page.metric,
-                                                                clearable=False,
-                                                                className="metric-dropdown",
-                                                            ),
-                                                            className="control control-grow",
-                                                        ),
-                                                        className="map-controls",
-                                                    ),
-                                                    dcc.Graph(
-                                                        id=ids.POTENTIAL_MAP,
-                                                        figure=figure,
-                                                        config=MAP_CONFIG,
-                                                        className="potential-map",
-                                                    ),
-                                                ],
-                                                className="mb-3",
-                                            ),
-                                            xxl=6,
-                                        ),
-                                        dbc.Col(
-                                            _card(
-                                                translate("potential.ranking", language),
-                                                html.Div(
-                                                    ranking_table(runtime, analysis, settings, language),
-                                                    id=ids.RANKING,
+                                        dbc.CardHeader(
+                                            labelled(
+                                                translate("potential.map_shows", language),
+                                                dcc.Dropdown(
+                                                    labels=dropdown_labels(language),
+                                                    id=ids.POTENTIAL_MAP_METRIC,
+                                                    options=_metric_options(language),
+                                                    value=page.metric,
+                                                    clearable=False,
+                                                    className="metric-dropdown",
                                                 ),
+                                                className="control control-grow",
                                             ),
-                                            xxl=6,
+                                            className="map-controls",
+                                        ),
+                                        dcc.Graph(
+                                            id=ids.POTENTIAL_MAP,
+                                            figure=figure,
+                                            config=MAP_CONFIG,
+                                            className="potential-map",
                                         ),
                                     ],
-                                    className="g-3",
+                                    className="mb-3",
                                 ),
-                                dbc.Row(
-                                    [
-                                        dbc.Col(
-                                            _card(
-                                                translate("potential.breakdown", language),
-                                                dcc.Graph(
-                                                    id=ids.BREAKDOWN,
-                                                    figure=breakdown(runtime, analysis, settings, language),
-                                                    config=CHART_CONFIG,
-                                                ),
-                                            ),
-                                            xxl=6,
-                                        ),
-                                        dbc.Col(
-                                            _card(
-                                                translate("potential.profile", language),
-                                                html.Div(
-                                                    [
-                                                        dcc.Dropdown(
-                                                            labels=dropdown_labels(language),
-                                                            id=ids.POTENTIAL_PROFILE_PICK,
-                                                            options=sorted(
-                                                                (
-                                                                    {"label": n, "value": c}
-                                                                    for c, n in names.items()
-                                                                ),
-                                                                key=lambda o: o["label"],
-                                                            ),
-                                                            value=top,
-                                                            clearable=False,
-                                                            placeholder=translate(
-                                                                "potential.profile_pick", language
-                                                            ),
-                                                            className="mb-2",
-                                                        ),
-                                                        html.Div(
-                                                            profile(
-                                                                runtime, analysis, top, settings, language
-                                                            ),
-                                                            id=ids.POTENTIAL_PROFILE,
-                                                        ),
-                                                    ]
-                                                ),
-                                                translate("potential.profile_pick", language),
-                                            ),
-                                            xxl=6,
-                                        ),
-                                    ],
-                                    className="g-3",
-                                ),
+                                xxl=6,
+                            ),
+                            dbc.Col(
                                 _card(
-                                    translate("potential.lq_title", language),
+                                    translate("potential.ranking", language),
+                                    html.Div(
+                                        ranking_table(runtime, analysis, settings, language),
+                                        id=ids.RANKING,
+                                    ),
+                                ),
+                                xxl=6,
+                            ),
+                        ],
+                        className="g-3",
+                    ),
+                    dbc.Row(
+                        [
+                            dbc.Col(
+                                _card(
+                                    translate("potential.breakdown", language),
                                     dcc.Graph(
-                                        id=ids.LQ_HEATMAP,
-                                        figure=heatmap(runtime, analysis, language),
+                                        id=ids.BREAKDOWN,
+                                        figure=breakdown(runtime, analysis, settings, language),
                                         config=CHART_CONFIG,
                                     ),
-                                    translate("potential.lq_help", language),
                                 ),
+                                xxl=6,
+                            ),
+                            dbc.Col(
                                 _card(
-                                    translate("potential.levels", language),
+                                    translate("potential.profile", language),
                                     html.Div(
-                                        levels_table(runtime, analysis, settings, language),
-                                        id=ids.POTENTIAL_LEVELS,
-                                        className="table-responsive",
+                                        [
+                                            dcc.Dropdown(
+                                                labels=dropdown_labels(language),
+                                                id=ids.POTENTIAL_PROFILE_PICK,
+                                                options=sorted(
+                                                    ({"label": n, "value": c} for c, n in names.items()),
+                                                    key=lambda o: o["label"],
+                                                ),
+                                                value=top,
+                                                clearable=False,
+                                                placeholder=translate("potential.profile_pick", language),
+                                                className="mb-2",
+                                            ),
+                                            html.Div(
+                                                profile(runtime, analysis, top, settings, language),
+                                                id=ids.POTENTIAL_PROFILE,
+                                            ),
+                                        ]
                                     ),
+                                    translate("potential.profile_pick", language),
                                 ),
-                            ],
-                            lg=9,
-                            id="main",
+                                xxl=6,
+                            ),
+                        ],
+                        className="g-3",
+                    ),
+                    _card(
+                        translate("potential.lq_title", language),
+                        dcc.Graph(
+                            id=ids.LQ_HEATMAP,
+                            figure=heatmap(runtime, analysis, language),
+                            config=CHART_CONFIG,
                         ),
-                    ],
-                    className="g-3",
-                ),
-                fluid=True,
-                className="app-body",
+                        translate("potential.lq_help", language),
+                    ),
+                    _card(
+                        translate("potential.levels", language),
+                        html.Div(
+                            levels_table(runtime, analysis, settings, language),
+                            id=ids.POTENTIAL_LEVELS,
+                            className="table-responsive",
+                        ),
+                    ),
+                ],
             ),
             footer(data.region.attribution, data_file, data.problems, language),
         ],
