@@ -60,7 +60,7 @@ def test_checking_a_file_previews_it_and_stores_nothing(app_settings):
         upload(EXAMPLE.read_bytes()), EXAMPLE.name, False, "en"
     )
     text = text_of(children)
-    assert "Checked 5 rows: 5 valid (5 new, 0 updates)" in text and "No problems found." in text
+    assert "Rows checked: 5; valid: 5 (new: 5, updates: 0)" in text and "No problems found." in text
     assert "What would be added" in text and '"type": "scattermap"' in text
     assert not disabled and not hide_report  # an editor may store it
     assert not settings.store_path.exists()
@@ -76,11 +76,11 @@ def test_several_files_are_checked_and_stored_together(app_settings):
     names = ["north.csv", "south.csv"]
     children, disabled, _ = page().check_file([upload(first), upload(second)], names, False, "en")
     text = text_of(children)
-    assert "Checked: north.csv, south.csv" in text and "1 errors in 1 of 5 rows" in text
+    assert "Checked: north.csv, south.csv" in text and "Rows with errors: 1 of 5 (errors: 1)" in text
     assert "south.csv" in text and "The number of employees is negative." in text and disabled
     fixed = "\n".join([lines[0], *lines[3:]]).encode()
     message, _ = page().commit_file([upload(first), upload(fixed)], names, False, "s3cret", "en")
-    assert "Stored 5 enterprises (5 new, 0 updated)" in text_of(message)
+    assert "Enterprises stored: 5 (new: 5, updated: 0)" in text_of(message)
     assert len(runtime.current().data.enterprises) == 5 and settings.store_path.exists()
 
 
@@ -89,7 +89,7 @@ def test_problems_are_listed_and_block_the_commit(app_settings):
     bad = EXAMPLE.read_text(encoding="utf-8").replace(";7;2014;", ";-7;2014;").encode()
     children, disabled, _ = page().check_file(upload(bad), "bad.csv", False, "en")
     text = text_of(children)
-    assert "The number of employees is negative." in text and "nothing was changed" in text
+    assert "The number of employees is negative." in text and "Nothing was changed" in text
     assert disabled
     _, disabled_with_skip, _ = page().check_file(upload(bad), "bad.csv", True, "en")
     assert not disabled_with_skip
@@ -119,7 +119,7 @@ def test_storing_needs_the_right_credential(app_settings):
     assert not settings.store_path.exists()
 
     message, disabled = page().commit_file(contents, EXAMPLE.name, False, "s3cret", "en")
-    assert "Stored 5 enterprises (5 new, 0 updated)" in text_of(message) and disabled
+    assert "Enterprises stored: 5 (new: 5, updated: 0)" in text_of(message) and disabled
     assert settings.store_path.exists()
     # the app now serves the stored enterprises, and the history lists the import
     assert set(runtime.current().data.enterprises["registration_number"]) == {
@@ -143,10 +143,10 @@ def test_upload_check_and_store_in_the_browser(dash_duo, tmp_path):
     dash_duo.start_server(app)
     dash_duo.wait_for_page(url=dash_duo.server_url + "/import?lang=en", timeout=20)
     dash_duo.find_element("#import-upload input[type=file]").send_keys(str(EXAMPLE))
-    dash_duo.wait_for_contains_text("#import-result", "Checked 5 rows", timeout=30)
+    dash_duo.wait_for_contains_text("#import-result", "Rows checked: 5", timeout=30)
     dash_duo.find_element("#import-token").send_keys("s3cret")
     dash_duo.driver.find_element(By.ID, "import-commit").click()
-    dash_duo.wait_for_contains_text("#import-commit-result", "Stored 5 enterprises", timeout=30)
+    dash_duo.wait_for_contains_text("#import-commit-result", "Enterprises stored: 5", timeout=30)
     dash_duo.wait_for_contains_text("#import-history", "example_register_extract.csv", timeout=10)
     assert (tmp_path / "s.gpkg").exists()
 
@@ -162,7 +162,7 @@ def test_a_mapping_file_uploaded_beside_the_data_names_unknown_columns(app_setti
     )
     mapping = page().decode_mapping(upload(mapping_text), "odd.toml")
     children, disabled, _ = page().check_file(upload(odd), "odd.csv", False, "en", mapping)
-    assert "Checked 1 rows: 1 valid (1 new, 0 updates)" in text_of(children) and not disabled
+    assert "Rows checked: 1; valid: 1 (new: 1, updates: 0)" in text_of(children) and not disabled
     broken = page().decode_mapping(upload(b'[columns]\n"Firma" = "no_such_field"\n'), "bad.toml")
     children, disabled, _ = page().check_file(upload(odd), "odd.csv", False, "en", broken)
     assert disabled and "The mapping file is not valid." in text_of(children)

@@ -500,7 +500,7 @@ def test_command_line_import_history_and_exit_codes(tmp_path, monkeypatch, capsy
     args = ["--store", str(store), "--lang", "en"]
     assert main(["import", str(EXAMPLE), *args, "--report", "r1.csv"]) == 0
     out = capsys.readouterr()
-    assert "Stored 5 enterprises (5 new, 0 updated)" in out.out and "Checking rows: 5 of 5" in out.err
+    assert "Enterprises stored: 5 (new: 5, updated: 0)" in out.out and "Checking rows: 5 of 5" in out.err
     assert (tmp_path / "r1.csv").exists()
 
     bad = tmp_path / "bad.csv"
@@ -508,7 +508,7 @@ def test_command_line_import_history_and_exit_codes(tmp_path, monkeypatch, capsy
     before = store.read_bytes()
     assert main(["import", str(bad), *args, "--report", "r2.csv"]) == 1
     out = capsys.readouterr().out
-    assert "The business name is empty." in out and "nothing was changed" in out
+    assert "The business name is empty." in out and "Nothing was changed" in out
     assert store.read_bytes() == before
     assert "Poslovno ime" in (tmp_path / "r2.csv").read_text(encoding="utf-8-sig")
 

@@ -18,37 +18,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Placed on the map: {exact} at their coordinates, {settlement} at their settlement, "
         "{municipality} at the municipal seat.",
     },
+    # Counts follow a label ("errors: 1"), so no noun has to agree with its number (Serbian
+    # has three plural forms; English two).
     "import.outcome.file_rejected": {
-        "sr-Latn": "Datoteka se ne može koristiti ({errors} grešaka): ništa nije promenjeno.",
-        "en": "A file cannot be used ({errors} errors): nothing was changed.",
+        "sr-Latn": "Datoteka se ne može koristiti (greške: {errors}): ništa nije promenjeno.",
+        "en": "A file cannot be used (errors: {errors}): nothing was changed.",
     },
     "import.outcome.rejected": {
-        "sr-Latn": "{errors} grešaka u {rejected} od {rows} redova: ništa nije promenjeno. Ispravite redove "
-        "ili izaberite preskakanje neispravnih redova da se sačuva {accepted} ispravnih.",
-        "en": "{errors} errors in {rejected} of {rows} rows: nothing was changed. Correct the rows, or "
-        "choose to skip invalid rows to store the {accepted} valid ones.",
+        "sr-Latn": "Ništa nije promenjeno. Redovi sa greškama: {rejected} od {rows} (greške: {errors}). "
+        "Ispravite ih ili izaberite preskakanje neispravnih redova; ispravni redovi: {accepted}.",
+        "en": "Nothing was changed. Rows with errors: {rejected} of {rows} (errors: {errors}). Correct "
+        "them, or choose to skip invalid rows; valid rows: {accepted}.",
     },
     "import.outcome.empty": {
         "sr-Latn": "Nijedan red nije ispravan: ništa nije promenjeno.",
         "en": "No row is valid: nothing was changed.",
     },
     "import.outcome.checked": {
-        "sr-Latn": "Provereno {rows} redova: {accepted} ispravnih ({added} novih, {updated} izmena), "
-        "{rejected} odbijenih, {warnings} upozorenja. Ništa još nije sačuvano.",
-        "en": "Checked {rows} rows: {accepted} valid ({added} new, {updated} updates), {rejected} "
-        "rejected, {warnings} warnings. Nothing is stored yet.",
+        "sr-Latn": "Provereni redovi: {rows}; ispravni: {accepted} (novi: {added}, izmene: {updated}); "
+        "odbijeni: {rejected}; upozorenja: {warnings}. Ništa još nije sačuvano.",
+        "en": "Rows checked: {rows}; valid: {accepted} (new: {added}, updates: {updated}); rejected: "
+        "{rejected}; warnings: {warnings}. Nothing is stored yet.",
     },
     "import.outcome.checked_skip": {
-        "sr-Latn": "Provereno {rows} redova: {accepted} ispravnih ({added} novih, {updated} izmena) "
-        "biće sačuvano, {rejected} neispravnih biće preskočeno ({errors} grešaka). Ništa još nije sačuvano.",
-        "en": "Checked {rows} rows: {accepted} valid ({added} new, {updated} updates) would be stored, "
-        "{rejected} invalid would be skipped ({errors} errors). Nothing is stored yet.",
+        "sr-Latn": "Provereni redovi: {rows}; biće sačuvani ispravni: {accepted} (novi: {added}, izmene: "
+        "{updated}); biće preskočeni neispravni: {rejected} (greške: {errors}). Ništa još nije sačuvano.",
+        "en": "Rows checked: {rows}; valid, to be stored: {accepted} (new: {added}, updates: {updated}); "
+        "invalid, to be skipped: {rejected} (errors: {errors}). Nothing is stored yet.",
     },
     "import.outcome.committed": {
-        "sr-Latn": "Sačuvano {accepted} preduzeća ({added} novih, {updated} izmenjenih); odbijeno redova: "
+        "sr-Latn": "Sačuvana preduzeća: {accepted} (nova: {added}, izmenjena: {updated}); odbijeni redovi: "
         "{rejected}; upozorenja: {warnings}.",
-        "en": "Stored {accepted} enterprises ({added} new, {updated} updated); rows rejected: {rejected}; "
-        "warnings: {warnings}.",
+        "en": "Enterprises stored: {accepted} (new: {added}, updated: {updated}); rows rejected: "
+        "{rejected}; warnings: {warnings}.",
     },
     # Command line
     "import.progress.read": {
