@@ -69,7 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Drill-down
     "crumb.label": {"sr-Latn": "Gde se nalazite", "en": "Where you are"},
-    "crumb.several": {"sr-Latn": "{count} opština", "en": "{count} municipalities"},
+    "crumb.several": {"sr-Latn": "Opštine: {count}", "en": "Municipalities: {count}"},
     "profile.population": {
         "sr-Latn": "Stanovništvo (2022): {population}",
         "en": "Population (2022): {population}",
@@ -205,8 +205,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "problems.more": {"sr-Latn": "… i još {count}", "en": "… and {count} more"},
     "problems.download": {
-        "sr-Latn": "Preuzmi svih {count} problema (CSV)",
-        "en": "Download all {count} problems (CSV)",
+        "sr-Latn": "Preuzmi sve probleme (CSV, {count})",
+        "en": "Download all problems (CSV, {count})",
     },
     # Problem descriptions (Problem.code)
     "problem.file_not_configured": {

@@ -133,8 +133,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.download_report": {"sr-Latn": "Preuzmi izveštaj (CSV)", "en": "Download the report (CSV)"},
     "import.preview_title": {"sr-Latn": "Šta bi bilo dodato", "en": "What would be added"},
     "import.preview_shown": {
-        "sr-Latn": "Na mapi: {shown} od {total} ispravnih redova.",
-        "en": "On the map: {shown} of {total} valid rows.",
+        "sr-Latn": "Na mapi: {shown} (ispravni redovi: {total}).",
+        "en": "On the map: {shown} (valid rows: {total}).",
     },
     "import.new": {"sr-Latn": "Novo", "en": "New"},
     "import.update": {"sr-Latn": "Izmena postojećeg", "en": "Update of a stored one"},
