@@ -227,3 +227,20 @@ def test_the_browser_tab_title_speaks_the_language_of_the_address(search, expect
     first = app.server.test_client().get("/potential" + search).get_data(as_text=True)
     assert f"<title>{expected}</title>" in first
     assert f'property="og:title" content="{expected}"' in first
+
+
+def test_hexagons_say_what_they_count_when_a_per_capita_indicator_is_chosen():
+    create_app(Settings())
+    layout = dash.page_registry["pages.explore"]["layout"]
+
+    def text(**query: str) -> str:
+        return json.dumps(layout(**query).to_plotly_json(), cls=PlotlyJSONEncoder, ensure_ascii=False)
+
+    per_capita = text(lang="sr-Latn", level="hexagon", metric="enterprises_per_1000")
+    assert "Šestouglovi prikazuju: Broj preduzeća. Izabrani pokazatelj (Preduzeća na 1.000 stanovnika)" in (
+        per_capita
+    )
+    # Counts and employees are what hexagons show anyway: nothing to explain.
+    assert "Hexagons show" not in text(lang="en", level="hexagon", metric="enterprises")
+    assert "Hexagons show" not in text(lang="en", level="hexagon", metric="employees")
+    assert "Hexagons show" not in text(lang="en", level="municipality", metric="enterprises_per_1000")

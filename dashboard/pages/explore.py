@@ -41,7 +41,7 @@ from dashboard.figures.charts import (
     size_class_patch,
 )
 from dashboard.figures.map import build_map_figure, map_patch
-from dashboard.i18n import LANGUAGES, localized_name, normalise_language, translate
+from dashboard.i18n import LANGUAGES, format_number, localized_name, normalise_language, translate
 from dashboard.i18n.widgets import dropdown_labels
 from dashboard.indicators import LEVELS, METRICS, Filters
 from dashboard.runtime import Runtime, current
@@ -76,7 +76,14 @@ def _notice(runtime: Runtime, view: ExploreView, level: str, language: str):
     if runtime.map_base.district_geojson is None:
         notices.append(translate("map.no_district_boundaries", language))
     if not view.map.points_shown and level != "hexagon":
-        notices.append(translate("map.too_many_points", language, count=f"{view.totals['enterprises']:,}"))
+        count = format_number(view.totals["enterprises"], language)
+        notices.append(translate("map.too_many_points", language, count=count))
+    hexagons_shown = level == "hexagon" or (level == "enterprises" and not view.map.points_shown)
+    if hexagons_shown and view.map.metric != view.map.hexagon_metric:
+        # Hexagons have no population or area of their own: they count what is in them.
+        chosen = translate(f"metric.{view.map.metric}", language)
+        counted = translate(f"metric.{view.map.hexagon_metric}", language)
+        notices.append(translate("map.hexagon_counts", language, counted=counted, metric=chosen))
     return [dbc.Alert(text, color="info", className="py-2 mb-2") for text in notices]
 
 

@@ -148,6 +148,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sr-Latn": "Prikaži i približne lokacije (naselje ili sedište opštine)",
         "en": "Also show approximate locations (settlement or municipal seat)",
     },
+    "map.hexagon_counts": {
+        "sr-Latn": "Šestouglovi prikazuju: {counted}. Izabrani pokazatelj ({metric}) odnosi se na opštine "
+        "i okruge, jer šestougao nema svoje stanovništvo.",
+        "en": "Hexagons show: {counted}. The chosen indicator ({metric}) applies to municipalities and "
+        "districts, as a hexagon has no population of its own.",
+    },
     "map.too_many_points": {
         "sr-Latn": "Izabrano je {count} preduzeća, previše za pojedinačni prikaz: mapa prikazuje gustinu. "
         "Suzite filtere da vidite pojedinačna preduzeća.",
