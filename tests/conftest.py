@@ -35,6 +35,32 @@ def pytest_setup_options():
     return options
 
 
+@pytest.fixture(scope="module")
+def runtime():
+    """The runtime of an app created with the default settings, as ``python app.py`` serves it
+    (module scope: a test module that changes the app's data gets its own)."""
+    from dashboard.app import create_app
+    from dashboard.runtime import current
+
+    create_app(Settings())
+    return current()
+
+
+@pytest.fixture
+def page_text(runtime):
+    """The JSON text of the page at ``path`` as Dash renders it for ``params`` (the query)."""
+    import dash
+    from plotly.utils import PlotlyJSONEncoder
+
+    def render(path: str, **params) -> str:
+        page = next(p for p in dash.page_registry.values() if p["path"] == path)
+        return json.dumps(
+            page["layout"](**params).to_plotly_json(), cls=PlotlyJSONEncoder, ensure_ascii=False
+        )
+
+    return render
+
+
 @pytest.fixture(scope="session")
 def project_runtime() -> Runtime:
     """The app's data as ``python app.py`` loads it, loaded once for the session."""

@@ -3,33 +3,8 @@ and the presenter page opened at a step."""
 
 from __future__ import annotations
 
-import json
-
-import dash
-import pytest
-from plotly.utils import PlotlyJSONEncoder
-
-from dashboard.app import create_app
-from dashboard.config import Settings
 from dashboard.presenting import present_map, ranking_figure, step_fit, step_view
 from dashboard.stories import Step, Text
-
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app(Settings())
-
-
-@pytest.fixture(scope="module")
-def runtime(app):
-    from dashboard.runtime import current
-
-    return current()
-
-
-def page_text(path: str, **params) -> str:
-    page = next(p for p in dash.page_registry.values() if p["path"] == path)
-    return json.dumps(page["layout"](**params).to_plotly_json(), cls=PlotlyJSONEncoder, ensure_ascii=False)
 
 
 def test_a_step_frames_its_units(runtime):
@@ -71,7 +46,7 @@ def test_the_ranking_names_every_unit_with_its_rank_range(runtime):
     assert all("(" in label and ")" in label for label in labels)
 
 
-def test_presenter_mode_opens_the_story_at_the_step_in_the_url(app):
+def test_presenter_mode_opens_the_story_at_the_step_in_the_url(runtime, page_text):
     text = page_text("/present", lang="en", story="forum", step="3")
     assert "Crafts and design in Pirot District" in text and "3 / 4" in text
     assert "Three districts" not in text

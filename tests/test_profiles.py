@@ -9,13 +9,10 @@ import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import dash
 import numpy as np
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard.app import create_app
-from dashboard.config import Settings
 from dashboard.i18n.dates import format_date
 from dashboard.profiles import (
     INSET_COLORS,
@@ -29,24 +26,6 @@ from dashboard.profiles import (
 )
 from dashboard.rendering import RenderError, app_origin, chromium_command, render_page
 from dashboard.valorization.registry import DIMENSIONS, INDICATORS
-
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app(Settings())
-
-
-@pytest.fixture(scope="module")
-def runtime(app):
-    from dashboard.runtime import current
-
-    return current()
-
-
-def page_text(path: str, **params) -> str:
-    page = next(p for p in dash.page_registry.values() if p["path"] == path)
-    return json.dumps(page["layout"](**params).to_plotly_json(), cls=PlotlyJSONEncoder, ensure_ascii=False)
-
 
 # ----------------------------------------------------------------------------- profile figures
 
@@ -150,25 +129,25 @@ def test_chosen_units_are_known_distinct_and_at_most_four(runtime):
         ("sr-Cyrl", ["Пирот", "Пиротски округ", "Креативна предузећа на 1.000 становника", "5,24", "49.601"]),
     ],
 )
-def test_the_profile_page_speaks_the_language_of_the_url(app, language, expected):
+def test_the_profile_page_speaks_the_language_of_the_url(runtime, language, expected, page_text):
     text = page_text("/profile", lang=language, municipality="pirot")
     for item in expected:
         assert item in text, item
     assert "data:image/svg+xml;base64," in text  # the locator map, inline
 
 
-def test_the_print_version_is_the_sheet_alone(app):
+def test_the_print_version_is_the_sheet_alone(runtime, page_text):
     text = page_text("/profile", lang="en", municipality="pirot", print="1")
     assert "Pirot" in text and "Key figures" in text
     assert "Download PDF" not in text and "app-header" not in text
 
 
-def test_an_unknown_municipality_falls_back_to_the_first(app, runtime):
+def test_an_unknown_municipality_falls_back_to_the_first(runtime, page_text):
     first = runtime.data.municipalities.iloc[0]["name_en"]
     assert f'"{first}"' in page_text("/profile", lang="en", municipality="atlantis")
 
 
-def test_the_comparison_page_shows_the_chosen_units_and_the_region(app):
+def test_the_comparison_page_shows_the_chosen_units_and_the_region(runtime, page_text):
     text = page_text("/compare", lang="en", municipality="pirot,nis")
     for item in ("Pirot", "Niš", "Region", "Creative enterprises per 1,000 inhabitants", "Dimension scores"):
         assert item in text, item
@@ -232,7 +211,7 @@ def test_profile_numbers_are_finite_where_they_should_be(runtime):
         assert np.isfinite(profile.potential.score)
 
 
-def test_choosing_units_on_the_comparison_page(app):
+def test_choosing_units_on_the_comparison_page(runtime):
     """The page's callback (reached through the module Dash imported, not a second import)."""
     import sys
 
@@ -246,7 +225,7 @@ def test_choosing_units_on_the_comparison_page(app):
     assert content == [] and "bar 2" in json.dumps(notice, cls=PlotlyJSONEncoder, ensure_ascii=False)
 
 
-def test_picking_another_municipality_on_the_profile_page(app):
+def test_picking_another_municipality_on_the_profile_page(runtime):
     import sys
 
     profile = sys.modules["pages.profile"]

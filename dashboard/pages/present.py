@@ -163,6 +163,15 @@ def _explore_query(story: Story, position: int, language: str) -> str:
     return f"?lang={language}" + (f"&{view}" if view else "")
 
 
+def _stage_box(graph_id: str, box_id: str, figure, shown: bool, extra_class: str = "") -> html.Div:
+    """One of the stage's two views (map or ranking); both stay in the page and a step shows one,
+    so stepping never rebuilds a graph."""
+    graph = dcc.Graph(
+        id=graph_id, figure=figure, config=GRAPH_CONFIG, className="present-graph", responsive=True
+    )
+    return html.Div(graph, id=box_id, className=f"present-box {extra_class}".strip(), hidden=not shown)
+
+
 def layout(lang: str | None = None, story: str | None = None, step: str | None = None, **_query: str):
     runtime = current()
     language = normalise_language(lang, runtime.settings.default_language)
@@ -209,29 +218,13 @@ def layout(lang: str | None = None, story: str | None = None, step: str | None =
             ),
             html.Main(
                 [
-                    html.Div(
-                        dcc.Graph(
-                            id=pid.PRESENT_MAP,
-                            figure=figure,
-                            config=GRAPH_CONFIG,
-                            className="present-graph",
-                            responsive=True,
-                        ),
-                        id=pid.PRESENT_MAP_BOX,
-                        className="present-box",
-                        hidden=view.show != "map",
-                    ),
-                    html.Div(
-                        dcc.Graph(
-                            id=pid.PRESENT_RANKING,
-                            figure=ranking,
-                            config=GRAPH_CONFIG,
-                            className="present-graph",
-                            responsive=True,
-                        ),
-                        id=pid.PRESENT_RANKING_BOX,
-                        className="present-box present-box-chart",
-                        hidden=view.show != "ranking",
+                    _stage_box(pid.PRESENT_MAP, pid.PRESENT_MAP_BOX, figure, view.show == "map"),
+                    _stage_box(
+                        pid.PRESENT_RANKING,
+                        pid.PRESENT_RANKING_BOX,
+                        ranking,
+                        view.show == "ranking",
+                        "present-box-chart",
                     ),
                     html.P(view.summary, id=pid.PRESENT_SUMMARY, className="present-summary", role="status"),
                 ],

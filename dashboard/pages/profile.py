@@ -450,24 +450,16 @@ def _toolbar(runtime: Runtime, code: str, language: str) -> html.Div:
             ),
             html.Div(
                 [
-                    html.Button(
-                        translate("profile_page.print", language),
-                        id=pid.PROFILE_PRINT,
-                        className="btn btn-outline-primary btn-sm",
-                        n_clicks=0,
-                    ),
-                    html.Button(
-                        translate("profile_page.pdf", language),
-                        id=pid.PROFILE_PDF,
-                        className="btn btn-primary btn-sm",
-                        n_clicks=0,
-                    ),
-                    html.Button(
-                        translate("profile_page.png", language),
-                        id=pid.PROFILE_PNG,
-                        className="btn btn-primary btn-sm",
-                        n_clicks=0,
-                    ),
+                    *[
+                        html.Button(
+                            translate(f"profile_page.{key}", language), id=button, className=style, n_clicks=0
+                        )
+                        for key, button, style in (
+                            ("print", pid.PROFILE_PRINT, "btn btn-outline-primary btn-sm"),
+                            ("pdf", pid.PROFILE_PDF, "btn btn-primary btn-sm"),
+                            ("png", pid.PROFILE_PNG, "btn btn-primary btn-sm"),
+                        )
+                    ],
                 ],
                 className="profile-actions",
             ),
