@@ -28,9 +28,9 @@ from pathlib import Path
 import psutil
 
 from bench.common import Figure, median_ms, project_runtime, scaled_enterprises
+from dashboard.analysis.indicators import Filters, filter_mask
 from dashboard.app import create_app
 from dashboard.config import Settings
-from dashboard.indicators import Filters, filter_mask
 
 SIZES_FULL = (1_000, 10_000, 100_000, 200_000)
 SIZES_QUICK = (1_000, 100_000)
@@ -233,10 +233,10 @@ def _bare_map_app():
     set by plotly.js and MapLibre starting up in this browser (software WebGL here)."""
     from dash import Dash, dcc, html
 
+    from dashboard.analysis.views import explore_view
     from dashboard.app import serve_geometry
     from dashboard.figures.map import build_map_figure
-    from dashboard.runtime import current
-    from dashboard.views import explore_view
+    from dashboard.web.runtime import current
 
     runtime = current()
     taxonomy = runtime.data.taxonomy
@@ -282,7 +282,7 @@ def run(quick: bool) -> Iterator[Figure]:
                 f"process memory, {count:,} enterprises", memory, "MB", 600 if count == TARGET_SIZE else None
             )
             yield from _filter_change_figures(app, count, repeat=2 if quick else 5)
-            from dashboard.runtime import current
+            from dashboard.web.runtime import current
 
             if count <= TARGET_SIZE:
                 yield from _naive_figures(current(), count, repeat=1 if quick else 2)

@@ -72,7 +72,7 @@ def register_extract(count: int) -> pd.DataFrame:
 
 def _context() -> ValidationContext:
     data = project_runtime().data
-    return ValidationContext.of(data)
+    return data.validation_context()
 
 
 def _timed_import(source: Source, store: GeoPackageStore, context: ValidationContext) -> tuple[float, str]:

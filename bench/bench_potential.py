@@ -19,8 +19,8 @@ import sys
 from collections.abc import Iterator
 
 from bench.common import Figure, median_ms, project_runtime, scaled_enterprises
-from dashboard.columns import EnterpriseColumns
-from dashboard.sources.enterprises import SIZE_CLASSES
+from dashboard.analysis.columns import EnterpriseColumns
+from dashboard.sources.schema import SIZE_CLASSES
 from dashboard.valorization import Enterprises, analyse
 from dashboard.valorization.registry import default_weights
 from dashboard.valorization.state import PotentialState, analyse_state
@@ -69,8 +69,8 @@ def run(quick: bool) -> Iterator[Figure]:
 
     # The page's callback end to end (without HTTP): analysis plus every view it returns. It
     # needs the app's pages imported; if another page cannot be imported, say so and skip it.
-    from dashboard import runtime as runtime_module
     from dashboard.app import create_app
+    from dashboard.web import runtime as runtime_module
 
     try:
         create_app(runtime.settings)

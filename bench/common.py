@@ -13,7 +13,7 @@ import geopandas as gpd
 import numpy as np
 
 from dashboard.config import Settings
-from dashboard.runtime import Runtime
+from dashboard.web.runtime import Runtime
 
 
 @dataclass(frozen=True)

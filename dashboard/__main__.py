@@ -87,7 +87,6 @@ def run_import_command(args: argparse.Namespace) -> int:
     from dashboard.importing.readers import Source
     from dashboard.importing.report import report_csv, text_report
     from dashboard.sources.bundle import load_region_data
-    from dashboard.sources.enterprises import ValidationContext
     from dashboard.store import open_store
 
     settings = _settings(args)
@@ -117,7 +116,7 @@ def run_import_command(args: argparse.Namespace) -> int:
         for problem in data.errors:
             print(_say(problem, language), file=sys.stderr)
         return 1
-    context = ValidationContext.of(data)
+    context = data.validation_context()
     try:
         result = run_import(
             sources,

@@ -9,11 +9,11 @@ import dash
 import flask
 from dash import Dash
 
-from dashboard import runtime
+from dashboard.analysis.mapmodel import GEOMETRY_ROUTE
 from dashboard.components import problems
 from dashboard.components.page_title import first_html_title
 from dashboard.config import PROJECT_ROOT, Settings
-from dashboard.figures.map import GEOMETRY_ROUTE
+from dashboard.web import runtime
 
 PAGES_FOLDER = Path(__file__).parent / "pages"
 ASSETS_FOLDER = PROJECT_ROOT / "assets"

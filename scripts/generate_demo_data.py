@@ -10,8 +10,8 @@ import argparse
 from pathlib import Path
 
 from dashboard.config import DEFAULT_REGION_DIR, Settings
-from dashboard.demo import generate_demo_enterprises
 from dashboard.sources.bundle import load_region_data
+from dashboard.sources.demo import generate_demo_enterprises
 
 
 def main() -> None:

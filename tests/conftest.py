@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.config import DEFAULT_REGION_DIR, Settings
-from dashboard.runtime import Runtime
+from dashboard.web.runtime import Runtime
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -40,7 +40,7 @@ def runtime():
     """The runtime of an app created with the default settings, as ``python app.py`` serves it
     (module scope: a test module that changes the app's data gets its own)."""
     from dashboard.app import create_app
-    from dashboard.runtime import current
+    from dashboard.web.runtime import current
 
     create_app(Settings())
     return current()

@@ -13,10 +13,10 @@ from dash._utils import split_callback_id
 from dash.development.base_component import Component
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard import runtime
 from dashboard.app import create_app
 from dashboard.config import DEFAULT_REGION_DIR, Settings
 from dashboard.sources.region import ManifestError, load_region
+from dashboard.web import runtime
 
 EXTERNAL_URL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
 CSS_REMOTE = re.compile(r"""url\(\s*["']?(?:https?:)?//""", re.IGNORECASE)

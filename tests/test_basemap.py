@@ -11,9 +11,9 @@ import pytest
 
 from dashboard.config import DEFAULT_REGION_DIR, Settings
 from dashboard.figures.style import AREAS_TOP, POINTS_TOP, map_style
-from dashboard.runtime import Runtime
 from dashboard.sources.basemap import load_lines
 from dashboard.sources.bundle import load_region_data
+from dashboard.web.runtime import Runtime
 
 RIVERS = DEFAULT_REGION_DIR / "geo" / "rivers.geojson"
 

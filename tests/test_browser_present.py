@@ -18,7 +18,7 @@ from dashboard.app import create_app
 from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
 from dashboard.config import DEFAULT_REGION_DIR, Settings
-from dashboard.stories import load_story
+from dashboard.outputs.stories import load_story
 
 pytestmark = pytest.mark.browser
 
@@ -112,8 +112,8 @@ def test_the_forum_story_runs_with_the_keyboard_offline(dash_duo, stories, tmp_p
     viewport(driver, 1920, 1080)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/present?lang=en&story=forum")
     story = load_story(stories, "forum")
-    from dashboard.presenting import step_fit
-    from dashboard.runtime import current
+    from dashboard.outputs.presenting import step_fit
+    from dashboard.web.runtime import current
 
     # A clicker sends PageDown; a keyboard the arrows or the space bar.
     keys = [Keys.PAGE_DOWN, Keys.ARROW_RIGHT, Keys.SPACE]
@@ -184,8 +184,8 @@ def test_the_show_fits_a_1280_by_720_projector(dash_duo, stories):
     viewport(driver, 1280, 720)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/present?story=forum&step=2")
     dash_duo.wait_for_text_to_equal(f"#{pid.PRESENT_TITLE}", "Пирот", timeout=20)
-    from dashboard.presenting import step_fit
-    from dashboard.runtime import current
+    from dashboard.outputs.presenting import step_fit
+    from dashboard.web.runtime import current
 
     bounds = step_fit(current(), load_story(stories, "forum").steps[1])["bounds"]
     wait_until(lambda: map_settled(driver, bounds), timeout=45, what="the map framed at 1280×720")

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.geometry import hexagon_grid, hexagon_of
-from dashboard.indicators import Filters, aggregate, filter_mask, location_quotient
-from dashboard.state import ExploreState, PotentialPageState
+from dashboard.analysis.geometry import hexagon_grid, hexagon_of
+from dashboard.analysis.indicators import Filters, aggregate, filter_mask, location_quotient
 from dashboard.valorization.state import PotentialState
+from dashboard.web.state import ExploreState, PotentialPageState
 
 SECTORS = [
     "advertising",
@@ -155,9 +155,9 @@ def test_potential_page_state_round_trips_and_shrugs_off_junk():
 def test_approximate_locations_can_be_left_off_the_map_but_still_count(tmp_path):
     from conftest import write_tiny_region
 
+    from dashboard.analysis.views import explore_view
     from dashboard.config import Settings
-    from dashboard.runtime import Runtime
-    from dashboard.views import explore_view
+    from dashboard.web.runtime import Runtime
 
     rows = (
         "registration_number,name,nace,municipality,settlement,lon,lat,employees,founding_year\n"

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from dashboard.config import Settings
-from dashboard.demo import generate_demo_enterprises
 from dashboard.sources.bundle import load_region_data
+from dashboard.sources.demo import generate_demo_enterprises
 from dashboard.sources.enterprises import ValidationContext, validate_enterprises
 
 

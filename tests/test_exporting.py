@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.exporting import FORMATS, MEDIA_TYPES, export_filename, export_table, neutralise
+from dashboard.outputs.exporting import FORMATS, MEDIA_TYPES, export_filename, export_table, neutralise
 
 DANGEROUS = ["=1+1", "+381 18 123", "-2+3", "@SUM(A1:A2)", "\t=cmd", "\r=cmd"]
 

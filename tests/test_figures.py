@@ -7,18 +7,18 @@ import json
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
+from dashboard.analysis.indicators import Filters
+from dashboard.analysis.mapmodel import MapBase
+from dashboard.analysis.views import explore_view
 from dashboard.figures.charts import sector_bar_chart
 from dashboard.figures.map import (
     TRACE_DISTRICTS,
     TRACE_FIRST_SECTOR,
     TRACE_MUNICIPALITIES,
     TRACE_SEATS,
-    MapBase,
     build_map_figure,
     map_patch,
 )
-from dashboard.indicators import Filters
-from dashboard.views import explore_view
 
 
 @pytest.fixture(scope="module")

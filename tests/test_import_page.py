@@ -10,9 +10,9 @@ import dash
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard import runtime
 from dashboard.app import create_app
 from dashboard.config import DEFAULT_REGION_DIR, Settings
+from dashboard.web import runtime
 
 EXAMPLE = DEFAULT_REGION_DIR / "mapping" / "example_register_extract.csv"
 PAGE = "pages.data_import"

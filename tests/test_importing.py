@@ -614,7 +614,7 @@ def test_spreadsheets_with_mutated_cells_never_crash_the_importer(fuzz_store, co
 
 def test_export_of_geojson_reads_back_as_valid_json(context):
     # the import preview and export share the enterprise table layout
-    from dashboard.exporting import export_table
+    from dashboard.outputs.exporting import export_table
 
     result = prepare_import([Source(EXAMPLE.name, EXAMPLE.read_bytes())], context)
     document = json.loads(export_table(result.enterprises, "geojson"))

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.indicators import (
+from dashboard.analysis.indicators import (
     Filters,
     aggregate,
     district_units,

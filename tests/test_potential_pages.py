@@ -11,13 +11,13 @@ import pytest
 from dash import no_update
 from plotly.utils import PlotlyJSONEncoder
 
+from dashboard.analysis.indicators import TIERS
 from dashboard.app import create_app
 from dashboard.components import ids
 from dashboard.config import Settings
 from dashboard.figures.potential import TRACE_CHOROPLETH, TRACE_LABELS
 from dashboard.figures.style import LABEL_FONT, LABEL_FONT_BOLD
 from dashboard.i18n import LANGUAGES, translate
-from dashboard.indicators import TIERS
 from dashboard.valorization.registry import DIMENSIONS, INDICATORS, LOCATION_QUOTIENT
 from dashboard.valorization.state import PotentialState
 

@@ -3,8 +3,8 @@ and the presenter page opened at a step."""
 
 from __future__ import annotations
 
-from dashboard.presenting import present_map, ranking_figure, step_fit, step_view
-from dashboard.stories import Step, Text
+from dashboard.outputs.presenting import present_map, ranking_figure, step_fit, step_view
+from dashboard.outputs.stories import Step, Text
 
 
 def test_a_step_frames_its_units(runtime):

@@ -14,8 +14,8 @@ from dashboard.app import create_app
 from dashboard.components import presenting_ids as pid
 from dashboard.config import Settings
 from dashboard.i18n import format_number
-from dashboard.profiles import municipality_profile
-from dashboard.rendering import PNG_WINDOW, render_page
+from dashboard.outputs.profiles import municipality_profile
+from dashboard.outputs.rendering import PNG_WINDOW, render_page
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def test_the_profile_downloads_as_a_pdf_with_the_municipality_and_its_figures(da
     reader = pypdf.PdfReader(io.BytesIO(pdf.read_bytes()))
     assert len(reader.pages) == 1  # one page per unit
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-    from dashboard.runtime import current
+    from dashboard.web.runtime import current
 
     profile = municipality_profile(current(), "pirot")
     figures = {row.key: row for row in profile.figures}

@@ -14,7 +14,7 @@ import pytest
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard.i18n.dates import format_date
-from dashboard.profiles import (
+from dashboard.outputs.profiles import (
     INSET_COLORS,
     MAX_COMPARED,
     chosen_units,
@@ -24,7 +24,7 @@ from dashboard.profiles import (
     municipality_profile,
     potential_analysis,
 )
-from dashboard.rendering import RenderError, app_origin, chromium_command, render_page
+from dashboard.outputs.rendering import RenderError, app_origin, chromium_command, render_page
 from dashboard.valorization.registry import DIMENSIONS, INDICATORS
 
 # ----------------------------------------------------------------------------- profile figures

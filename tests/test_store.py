@@ -20,10 +20,10 @@ import pytest
 from dashboard.config import PROJECT_ROOT, Settings
 from dashboard.importing.pipeline import run_import
 from dashboard.importing.readers import Source
-from dashboard.sources.bundle import load_region_data
 from dashboard.sources.enterprises import ValidationContext
 from dashboard.store import GeoPackageStore, open_store
 from dashboard.store.base import ImportRecord
+from dashboard.web.runtime import load_served_data
 
 HEADER = "Matični broj,Poslovno ime,Šifra delatnosti,Opština,Mesto,Broj zaposlenih,Godina osnivanja,lon,lat\n"
 FIRST = (
@@ -305,24 +305,24 @@ def test_a_killed_import_leaves_the_previous_data_intact(store, context):
 def test_the_app_shows_the_store_when_it_holds_enterprises_else_the_demo(tmp_path, context):
     path = tmp_path / "store" / "enterprises.gpkg"
     settings = Settings(store_path=path)
-    demo = load_region_data(settings)
+    demo = load_served_data(settings)
     assert demo.has_synthetic and demo.enterprises_file.name == "demo_enterprises.csv"
 
     run_import([csv_source("register.csv", FIRST)], GeoPackageStore(path), context)
-    data = load_region_data(settings)
+    data = load_served_data(settings)
     assert sorted(data.enterprises["registration_number"]) == ["91000001", "91000002", "91000003"]
     assert not data.has_synthetic and data.enterprises_file.name == "enterprises.gpkg"
     assert data.enterprises.crs.to_epsg() == 4326
 
     # An explicit CIM_ENTERPRISES file still wins over the store.
     explicit = Settings(store_path=path, enterprises_file=demo.enterprises_file)
-    assert load_region_data(explicit).has_synthetic
+    assert load_served_data(explicit).has_synthetic
 
 
 def test_a_damaged_store_is_reported_and_the_demo_shown(tmp_path):
     path = tmp_path / "enterprises.gpkg"
     path.write_bytes(b"SQLite format 3\x00 but then nothing useful")
-    data = load_region_data(Settings(store_path=path))
+    data = load_served_data(Settings(store_path=path))
     assert data.has_synthetic
     assert [p.code for p in data.problems if p.file == str(path)] == ["file_unreadable"]
 
@@ -342,7 +342,7 @@ def test_settings_pick_the_store(monkeypatch):
 def test_postgis_store_is_read_by_the_app(postgis_url, context):
     settings = Settings(database_url=postgis_url)
     run_import([csv_source("register.csv", FIRST)], open_store(settings), context)
-    data = load_region_data(settings)
+    data = load_served_data(settings)
     assert len(data.enterprises) == 3 and not data.has_synthetic
     import psycopg
 

@@ -12,11 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.analysis.indicators import Filters
 from dashboard.config import DEFAULT_REGION_DIR, Settings
 from dashboard.i18n import LANGUAGES
-from dashboard.indicators import Filters
-from dashboard.state import ExploreState
-from dashboard.stories import (
+from dashboard.outputs.stories import (
     Step,
     StoryError,
     Text,
@@ -30,6 +29,7 @@ from dashboard.stories import (
     step_toml,
     toml_string,
 )
+from dashboard.web.state import ExploreState
 
 FORUM = DEFAULT_REGION_DIR / "stories" / "forum.toml"
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dashboard.indicators import Filters
-from dashboard.summaries import map_summary
-from dashboard.views import explore_view
+from dashboard.analysis.indicators import Filters
+from dashboard.analysis.summaries import map_summary
+from dashboard.analysis.views import explore_view
 
 
 def test_summary_names_the_extremes_of_the_choropleth(project_runtime):
@@ -25,7 +25,7 @@ def test_summary_follows_level_language_and_script(project_runtime):
 
 
 def test_summary_of_a_district_names_only_its_own_municipalities(project_runtime):
-    from dashboard.views import units_in_scope
+    from dashboard.analysis.views import units_in_scope
 
     filters = Filters(districts=("RS-21",))
     view = explore_view(project_runtime, filters, "municipality", "enterprises", "en")
@@ -40,10 +40,10 @@ def test_summary_of_a_district_names_only_its_own_municipalities(project_runtime
 def test_summary_of_one_municipality_gives_its_value_and_the_presenter_says_the_same(project_runtime):
     """Not "highest in Pirot, lowest in Niš (0)" for a view of Pirot alone: the other units are
     only context on the map."""
+    from dashboard.analysis.views import units_in_scope
     from dashboard.config import DEFAULT_REGION_DIR
-    from dashboard.presenting import step_view
-    from dashboard.stories import load_story
-    from dashboard.views import units_in_scope
+    from dashboard.outputs.presenting import step_view
+    from dashboard.outputs.stories import load_story
 
     filters = Filters(municipalities=("pirot",))
     view = explore_view(project_runtime, filters, "municipality", "enterprises", "en")

@@ -23,7 +23,7 @@ import dashboard.i18n as i18n
 from dashboard.app import create_app
 from dashboard.config import Settings
 from dashboard.i18n import LANGUAGE_LABELS, LANGUAGES, localized_name
-from dashboard.stories import Vocabulary, list_stories, load_story
+from dashboard.outputs.stories import Vocabulary, list_stories, load_story
 
 OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ message ⟧
 WRAPPED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
@@ -43,7 +43,7 @@ def app():
 
 def _data_texts(language: str) -> list[str]:
     """Everything on a page that is data rather than interface text, in this language."""
-    from dashboard.runtime import current
+    from dashboard.web.runtime import current
 
     runtime = current()
     data = runtime.data

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dashboard.analysis.indicators import TIERS
 from dashboard.i18n import LANGUAGES, translate
 from dashboard.i18n.catalogue import MESSAGES
-from dashboard.indicators import TIERS
 from dashboard.valorization import Enterprises, analyse, compute_indicators, default_potential
 from dashboard.valorization.compute import Parameters
 from dashboard.valorization.index import (

@@ -6,11 +6,11 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.analysis.indicators import TIERS, Filters
 from dashboard.components import ids
 from dashboard.i18n import translate
 from dashboard.i18n.widgets import dropdown_labels
-from dashboard.indicators import TIERS, Filters
-from dashboard.sources.enterprises import SIZE_CLASSES
+from dashboard.sources.schema import SIZE_CLASSES
 
 
 def _group(label: str, control, help_text: str | None = None) -> html.Div:

@@ -14,7 +14,7 @@ import dash
 import flask
 
 from dashboard.i18n import normalise_language, translate
-from dashboard.runtime import current
+from dashboard.web.runtime import current
 
 PAGES_SEARCH_INPUT = "_pages_location.search"  # Dash's routing callback: the URL's query string
 

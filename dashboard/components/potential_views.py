@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from dash import html
 
+from dashboard.analysis.views import sector_names, unit_names
 from dashboard.figures.potential import (
     DIMENSION_COLORS,
     PotentialMapView,
@@ -24,12 +25,11 @@ from dashboard.i18n import (
     format_percent,
     translate,
 )
-from dashboard.runtime import Runtime
 from dashboard.valorization import Analysis
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS, INDICATORS, Indicator
 from dashboard.valorization.robustness import COVERAGE, DRAWS
 from dashboard.valorization.state import PotentialState, analyse_state
-from dashboard.views import sector_names, unit_names
+from dashboard.web.runtime import Runtime
 
 RATIO_UNITS = {"ratio"}  # indicators coloured around 1 on the map
 TIER_STYLE = {

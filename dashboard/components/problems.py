@@ -12,8 +12,8 @@ from dash import MATCH, Dash, Input, Output, ctx, dcc, html
 
 from dashboard.i18n import format_number, translate
 from dashboard.importing.report import counts_by_reason, describe, report_csv
-from dashboard.runtime import current
 from dashboard.sources.problems import Problem
+from dashboard.web.runtime import current
 
 FOOTER_EXAMPLES = 10
 REPORT_BUTTON = "problems-report-button"  # pattern-matching type: {"type": ..., "lang": code}

@@ -4,8 +4,8 @@ the page's current state (the ``ids.QUERY`` store) as a new step of a presenter 
 The explore page only places this control. Its callback lives in the presenter page's
 module (``dashboard/pages/present.py``) and calls :func:`save_view`: Dash runs page modules
 for every app it creates, and so registers their callbacks with each. Writing follows
-:func:`dashboard.stories.append_step` (checked, appended as text, replaced atomically); who
-may write follows :func:`dashboard.stories.may_edit`.
+:func:`dashboard.outputs.stories.append_step` (checked, appended as text, replaced atomically); who
+may write follows :func:`dashboard.outputs.stories.may_edit`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from dashboard.components import presenting_ids as pid
 from dashboard.components.controls import labelled
 from dashboard.config import Settings
 from dashboard.i18n import translate
-from dashboard.stories import Step as StoryStep
-from dashboard.stories import (
+from dashboard.outputs.stories import Step as StoryStep
+from dashboard.outputs.stories import (
     StoryError,
     Text,
     Vocabulary,

@@ -9,10 +9,10 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.components import ids
-from dashboard.exporting import FORMATS
 from dashboard.i18n import format_number, translate
 from dashboard.i18n.catalogue import MESSAGES
 from dashboard.i18n.widgets import dropdown_labels
+from dashboard.outputs.exporting import FORMATS
 
 TABLE_LIMIT = 200  # rows sent to the browser; the count says how many match
 COLUMNS = (

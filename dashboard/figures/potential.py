@@ -17,7 +17,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Patch
 
-from dashboard.figures.map import COLORSCALE, FILL_OPACITY, LQ_COLORSCALE, MapBase, assign_into
+from dashboard.analysis.mapmodel import MapBase
+from dashboard.figures.map import COLORSCALE, FILL_OPACITY, LQ_COLORSCALE, assign_into
 from dashboard.figures.style import LABEL_FONT
 from dashboard.i18n import format_number
 

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from dashboard.i18n.script import to_latin
-from dashboard.sources.enterprises import SCHEMA
 from dashboard.sources.problems import Problem
+from dashboard.sources.schema import SCHEMA
 
 # Every field of the enterprise schema, with the headers that mean it. Written once in
 # Latin without diacritics where Serbian has them (normalisation handles the rest).

@@ -26,8 +26,8 @@ import shapely
 
 from dashboard.importing.headers import ColumnMatch, recognise_columns
 from dashboard.importing.mapping import Mapping
-from dashboard.sources.enterprises import REQUIRED_COLUMNS
 from dashboard.sources.problems import Problem
+from dashboard.sources.schema import REQUIRED_COLUMNS
 
 FORMATS = {
     ".csv": "csv",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.exporting import export_table
 from dashboard.i18n import format_number, translate
 from dashboard.importing.pipeline import ImportResult
+from dashboard.outputs.exporting import export_table
 from dashboard.sources.problems import Problem
 
 COLUMNS = ("file", "row", "column", "value", "severity", "reason")

@@ -4,7 +4,7 @@
 the development-potential index with its rank range, tier and dimension scores, every
 indicator of the registry, the sector mix -- and a chart of the dimension scores. Intensive
 figures (per 1,000 inhabitants, shares, averages) carry their ratio to the region's value.
-The rows come from :func:`dashboard.profiles.comparison_rows`; this module only lays them out.
+The rows come from :func:`dashboard.outputs.profiles.comparison_rows`; this module only lays them out.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html, no_update
 
+from dashboard.analysis.summaries import dimensions_summary
+from dashboard.analysis.views import unit_names
 from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
 from dashboard.components.controls import labelled
@@ -28,7 +30,7 @@ from dashboard.i18n import (
     translate,
 )
 from dashboard.i18n.widgets import dropdown_labels
-from dashboard.profiles import (
+from dashboard.outputs.profiles import (
     MAX_COMPARED,
     MIN_COMPARED,
     CompareRow,
@@ -39,10 +41,8 @@ from dashboard.profiles import (
     format_indicator,
     potential_analysis,
 )
-from dashboard.runtime import Runtime, current
-from dashboard.summaries import dimensions_summary
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS
-from dashboard.views import unit_names
+from dashboard.web.runtime import Runtime, current
 
 dash.register_page(
     __name__,

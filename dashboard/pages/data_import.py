@@ -18,7 +18,6 @@ import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import Input, Output, State, dcc, html, no_update
 
-from dashboard import runtime as runtime_module
 from dashboard.components.footer import footer
 from dashboard.components.header import header
 from dashboard.components.page_title import page_title
@@ -28,10 +27,11 @@ from dashboard.importing.mapping import Mapping, parse_mapping
 from dashboard.importing.pipeline import ImportResult, run_import
 from dashboard.importing.readers import Source
 from dashboard.importing.report import describe, outcome_text, precision_text, report_csv
-from dashboard.runtime import Runtime, current
 from dashboard.sources.enterprises import ValidationContext
 from dashboard.sources.problems import DataFileError, Problem
 from dashboard.store import open_store
+from dashboard.web import runtime as runtime_module
+from dashboard.web.runtime import Runtime, current
 
 dash.register_page(__name__, path="/import", title=page_title("nav.import"), nav_key="nav.import", order=50)
 
@@ -53,7 +53,7 @@ OUTCOME_COLORS = {"committed": "success", "checked": "info", "rejected": "danger
 
 def _context(runtime: Runtime) -> ValidationContext:
     data = runtime.data
-    return ValidationContext.of(data)
+    return data.validation_context()
 
 
 def _limit_bytes(runtime: Runtime) -> int:

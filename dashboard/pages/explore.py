@@ -15,6 +15,17 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
+from dashboard.analysis.indicators import LEVELS, METRICS, Filters
+from dashboard.analysis.summaries import map_summary
+from dashboard.analysis.views import (
+    ExploreView,
+    explore_view,
+    sector_names,
+    shown_rows,
+    unit_figures,
+    unit_names,
+    units_in_scope,
+)
 from dashboard.components import ids
 from dashboard.components.controls import labelled, two_column_body
 from dashboard.components.drilldown import breadcrumb, municipality_panel
@@ -31,7 +42,6 @@ from dashboard.components.table import (
     table_count,
     table_rows,
 )
-from dashboard.exporting import export_filename, export_table
 from dashboard.figures.charts import (
     founding_timeline,
     founding_timeline_patch,
@@ -43,19 +53,9 @@ from dashboard.figures.charts import (
 from dashboard.figures.map import build_map_figure, map_patch
 from dashboard.i18n import LANGUAGES, format_number, localized_name, normalise_language, translate
 from dashboard.i18n.widgets import dropdown_labels
-from dashboard.indicators import LEVELS, METRICS, Filters
-from dashboard.runtime import Runtime, current
-from dashboard.state import ExploreState
-from dashboard.summaries import map_summary
-from dashboard.views import (
-    ExploreView,
-    explore_view,
-    sector_names,
-    shown_rows,
-    unit_figures,
-    unit_names,
-    units_in_scope,
-)
+from dashboard.outputs.exporting import export_filename, export_table
+from dashboard.web.runtime import Runtime, current
+from dashboard.web.state import ExploreState
 
 dash.register_page(__name__, path="/", title=page_title(), nav_key="nav.explore", order=0)
 

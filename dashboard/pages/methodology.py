@@ -18,7 +18,6 @@ from dashboard.components.footer import footer
 from dashboard.components.header import header
 from dashboard.components.page_title import page_title
 from dashboard.i18n import format_number, format_percent, normalise_language, translate
-from dashboard.runtime import current
 from dashboard.valorization.index import TIER_CUTS, WINSOR_QUANTILES
 from dashboard.valorization.registry import (
     BY_KEY,
@@ -29,6 +28,7 @@ from dashboard.valorization.registry import (
     Indicator,
 )
 from dashboard.valorization.robustness import CONCENTRATION, COVERAGE, DRAWS
+from dashboard.web.runtime import current
 
 dash.register_page(
     __name__,

@@ -17,6 +17,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
+from dashboard.analysis.views import sector_names, unit_names
 from dashboard.components import ids
 from dashboard.components.controls import labelled, two_column_body
 from dashboard.components.footer import footer
@@ -44,13 +45,12 @@ from dashboard.i18n import (
     translate,
 )
 from dashboard.i18n.widgets import dropdown_labels
-from dashboard.runtime import Runtime, current
-from dashboard.sources.enterprises import SIZE_CLASSES
-from dashboard.state import PotentialPageState
+from dashboard.sources.schema import SIZE_CLASSES
 from dashboard.valorization.index import METHODS, normalise_weights
 from dashboard.valorization.registry import DIMENSIONS, INDICATORS, default_weights
 from dashboard.valorization.state import MAX_GROWTH_YEARS, PotentialState
-from dashboard.views import sector_names, unit_names
+from dashboard.web.runtime import Runtime, current
+from dashboard.web.state import PotentialPageState
 
 dash.register_page(
     __name__,

@@ -20,9 +20,9 @@ from dashboard.components.header import language_href
 from dashboard.components.page_title import page_title
 from dashboard.components.story_saver import save_view, story_options
 from dashboard.i18n import LANGUAGE_LABELS, LANGUAGES, normalise_language, translate
-from dashboard.presenting import present_map, present_map_patch, ranking_figure, step_view
-from dashboard.runtime import current
-from dashboard.stories import Story, Vocabulary, list_stories, load_story
+from dashboard.outputs.presenting import present_map, present_map_patch, ranking_figure, step_view
+from dashboard.outputs.stories import Story, Vocabulary, list_stories, load_story
+from dashboard.web.runtime import current
 
 dash.register_page(
     __name__,

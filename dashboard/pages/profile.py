@@ -19,6 +19,8 @@ import dash_bootstrap_components as dbc
 import flask
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
+from dashboard.analysis.summaries import inset_summary, potential_summary, sector_mix_summary
+from dashboard.analysis.views import sector_names, unit_names
 from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
 from dashboard.components.controls import labelled
@@ -36,12 +38,10 @@ from dashboard.i18n import (
 )
 from dashboard.i18n.dates import format_date
 from dashboard.i18n.widgets import dropdown_labels
-from dashboard.profiles import Profile, format_indicator, inset_svg, municipality_profile
-from dashboard.rendering import RenderError, app_origin, render_page
-from dashboard.runtime import Runtime, current
-from dashboard.summaries import inset_summary, potential_summary, sector_mix_summary
+from dashboard.outputs.profiles import Profile, format_indicator, inset_svg, municipality_profile
+from dashboard.outputs.rendering import RenderError, app_origin, render_page
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS
-from dashboard.views import sector_names, unit_names
+from dashboard.web.runtime import Runtime, current
 
 dash.register_page(
     __name__,

@@ -49,6 +49,16 @@ class RegionData:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
+    def validation_context(self) -> ValidationContext:
+        """What the importers check new rows against: this region's units, taxonomy and places."""
+        return ValidationContext(
+            self.municipalities,
+            self.taxonomy,
+            self.boundaries,
+            self.settlements,
+            registration_digits=self.region.registration_digits,
+        )
+
 
 def _attempt(loader, problems: list[Problem], fallback):
     try:
@@ -60,30 +70,16 @@ def _attempt(loader, problems: list[Problem], fallback):
     return value
 
 
-def _from_store(
-    settings: Settings, problems: list[Problem], fallback: Path | None
-) -> tuple[gpd.GeoDataFrame | None, Path | None]:
-    """The imported enterprises when the configured store holds any; an unreadable store
-    is a problem shown on the page, and the region's file is used instead."""
-    from dashboard.store import open_store
-
-    store = open_store(settings)
-    if store is None:
-        return None, fallback
-    try:
-        if not store.has_data():
-            return None, fallback
-        return store.read(), Path(getattr(store, "path", None) or store.label)
-    except Exception as exc:  # a damaged file or an unreachable database must not stop the app
-        problems.append(
-            Problem(file=store.label, code="file_unreadable", details={"error": str(exc).strip()[:200]})
-        )
-        return None, fallback
-
-
-def load_region_data(settings: Settings, *, with_enterprises: bool = True) -> RegionData:
+def load_region_data(
+    settings: Settings,
+    *,
+    with_enterprises: bool = True,
+    stored: tuple[gpd.GeoDataFrame, Path] | None = None,
+) -> RegionData:
     """All region tables; ``with_enterprises=False`` skips the enterprise file (for the
-    demo generator, which is about to write it)."""
+    demo generator, which is about to write it). ``stored`` is the enterprise table the
+    caller read from the import store, with a label for it: the sources read files only and
+    know nothing of stores (the runtime does that reading)."""
     region = load_region(settings.region_dir)
     files = region.files
     problems: list[Problem] = []
@@ -136,11 +132,8 @@ def load_region_data(settings: Settings, *, with_enterprises: bool = True) -> Re
     rivers = _attempt(lambda: load_lines(files["rivers"]), problems, None) if files["rivers"] else None
 
     enterprises_file = settings.enterprises_file or files["enterprises"]
-    stored = None
-    if with_enterprises and settings.enterprises_file is None:
-        stored, enterprises_file = _from_store(settings, problems, enterprises_file)
-    if stored is not None:
-        enterprises = stored
+    if stored is not None and with_enterprises and settings.enterprises_file is None:
+        enterprises, enterprises_file = stored
     elif not with_enterprises or municipalities.empty or taxonomy.sectors.empty:
         enterprises = empty_enterprises()
     else:

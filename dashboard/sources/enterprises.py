@@ -10,9 +10,8 @@ so that indicators and figures can trust the table.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -21,47 +20,15 @@ import pandas as pd
 from dashboard.sources.boundaries import Boundaries
 from dashboard.sources.names import name_index, normalise_name
 from dashboard.sources.problems import DataFileError, Problem
+from dashboard.sources.schema import (
+    EARLIEST_FOUNDING_YEAR,
+    REQUIRED_COLUMNS,
+    empty_enterprises,
+    size_class,
+)
 from dashboard.sources.tables import read_csv_table, spreadsheet_row
 from dashboard.sources.taxonomy import Taxonomy, normalise_nace
 
-if TYPE_CHECKING:
-    from dashboard.sources.bundle import RegionData
-
-# name: (type, required in the file, meaning)
-SCHEMA: dict[str, tuple[str, bool, str]] = {
-    "registration_number": ("text", True, "Business register number (matični broj); unique"),
-    "name": ("text", True, "Business name"),
-    "nace": (
-        "text",
-        True,
-        "NACE Rev. 2 / KD 2010 code, e.g. 59.11 or 5911; a group (59.1) or division (59) only when "
-        "all its creative classes belong to one sector",
-    ),
-    "sector": ("text", False, "Creative sector; derived from nace, a different value is reported"),
-    "district": ("text", False, "ISO 3166-2 district code; derived from the municipality"),
-    "municipality": ("text", True, "Municipality code or name, Latin or Cyrillic"),
-    "settlement": ("text", False, "Settlement (naselje) name"),
-    "address": ("text", False, "Street address as given; kept, not geocoded"),
-    "lon": ("number", False, "Longitude, WGS84 decimal degrees"),
-    "lat": ("number", False, "Latitude, WGS84 decimal degrees"),
-    "employees": ("integer", True, "Number of employees, 0 or more"),
-    "founding_year": ("integer", False, "Year of founding, not in the future"),
-    "legal_form": ("text", False, "Legal form, e.g. DOO, PR (entrepreneur), AD, udruženje"),
-    "source": ("text", False, "Where the record comes from"),
-    "synthetic": ("boolean", False, "true for generated demonstration records"),
-}
-REQUIRED_COLUMNS = tuple(name for name, (_, required, _) in SCHEMA.items() if required)
-DERIVED_COLUMNS = ("location_precision", "size_class", "unesco_field")
-
-# EU size classes by employees (Commission Recommendation 2003/361/EC).
-SIZE_CLASSES: tuple[tuple[str, int, float], ...] = (
-    ("micro", 0, 9),
-    ("small", 10, 49),
-    ("medium", 50, 249),
-    ("large", 250, np.inf),
-)
-LOCATION_PRECISIONS = ("exact", "settlement", "municipality")
-EARLIEST_FOUNDING_YEAR = 1800
 TRUE_WORDS = {"1", "true", "yes", "da", "да", "y"}
 
 
@@ -73,32 +40,10 @@ class ValidationContext:
     taxonomy: Taxonomy
     boundaries: Boundaries
     settlements: pd.DataFrame | None = None  # name, municipality, lon, lat
-    current_year: int = dt.date.today().year
+    # Read when the context is made, not when this module was imported: a server running over
+    # New Year must accept firms founded in the new year.
+    current_year: int = field(default_factory=lambda: dt.date.today().year)
     registration_digits: int | None = None  # see Region.registration_digits
-
-    @classmethod
-    def of(cls, data: RegionData) -> ValidationContext:
-        """The context of a loaded region: what the importers check new rows against."""
-        return cls(
-            data.municipalities,
-            data.taxonomy,
-            data.boundaries,
-            data.settlements,
-            registration_digits=data.region.registration_digits,
-        )
-
-
-def size_class(employees: pd.Series) -> pd.Series:
-    bins = [-0.5] + [upper + 0.5 for _, _, upper in SIZE_CLASSES]
-    labels = [name for name, _, _ in SIZE_CLASSES]
-    return pd.cut(employees, bins=bins, labels=labels).astype(str)
-
-
-def empty_enterprises() -> gpd.GeoDataFrame:
-    columns = [*SCHEMA, *DERIVED_COLUMNS]
-    return gpd.GeoDataFrame(
-        {c: pd.Series(dtype=object) for c in columns}, geometry=gpd.points_from_xy([], []), crs="EPSG:4326"
-    )
 
 
 def load_enterprises(path: Path | None, context: ValidationContext) -> tuple[gpd.GeoDataFrame, list[Problem]]:

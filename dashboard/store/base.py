@@ -16,7 +16,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from dashboard.sources.enterprises import DERIVED_COLUMNS, SCHEMA, empty_enterprises, size_class
+from dashboard.sources.schema import DERIVED_COLUMNS, SCHEMA, empty_enterprises, size_class
 
 COLUMNS: tuple[str, ...] = (*SCHEMA, *DERIVED_COLUMNS)
 TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in {"lon", "lat", "employees", "founding_year", "synthetic"})

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard.sources.enterprises import SIZE_CLASSES
+from dashboard.sources.schema import SIZE_CLASSES
 from dashboard.valorization.registry import INDICATORS
 
 MICRO_MAX = next(upper for name, _, upper in SIZE_CLASSES if name == "micro")
@@ -85,7 +85,7 @@ class Enterprises:
 
     @classmethod
     def from_columns(cls, columns) -> Enterprises:
-        """From the app's :class:`~dashboard.columns.EnterpriseColumns` (no copy of strings)."""
+        """From the app's :class:`~dashboard.analysis.columns.EnterpriseColumns` (no copy of strings)."""
         return cls(
             municipality=columns.codes["municipality"],
             sector=columns.codes["sector"],

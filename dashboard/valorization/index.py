@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.indicators import TIERS  # noqa: F401  (the tier names the filter offers)
+from dashboard.analysis.indicators import TIERS  # noqa: F401  (the tier names the filter offers)
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS, SCORED, default_weights
 
 METHODS = ("minmax", "zscore")

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.columns import EnterpriseColumns
-from dashboard.indicators import Filters
+from dashboard.analysis.columns import EnterpriseColumns
+from dashboard.analysis.indicators import Filters
 from dashboard.valorization import Analysis, Enterprises, Parameters, analyse
 from dashboard.valorization.index import METHODS
 from dashboard.valorization.registry import default_weights

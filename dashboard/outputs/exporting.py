@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard.sources.enterprises import DERIVED_COLUMNS, SCHEMA
+from dashboard.sources.schema import DERIVED_COLUMNS, SCHEMA
 
 FORMATS = ("csv", "xlsx", "geojson")
 MEDIA_TYPES = {

@@ -8,18 +8,49 @@ import time: importing the package never touches the disk.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+import geopandas as gpd
 import pandas as pd
 
-from dashboard.columns import EnterpriseColumns
+from dashboard.analysis.columns import EnterpriseColumns
+from dashboard.analysis.geometry import hexagon_grid, hexagon_of
+from dashboard.analysis.indicators import district_units
+from dashboard.analysis.mapmodel import MapBase
 from dashboard.config import Settings
-from dashboard.figures.map import MapBase
 from dashboard.figures.style import map_style
-from dashboard.geometry import hexagon_grid, hexagon_of
-from dashboard.indicators import district_units
 from dashboard.sources.bundle import RegionData, load_region_data
-from dashboard.sources.enterprises import SIZE_CLASSES
+from dashboard.sources.problems import Problem
+from dashboard.sources.schema import SIZE_CLASSES
+from dashboard.store import open_store
 from dashboard.valorization import Enterprises, default_potential
+
+
+def _stored_enterprises(settings: Settings) -> tuple[tuple[gpd.GeoDataFrame, Path] | None, list[Problem]]:
+    """The imported enterprises when the configured store holds any (with a label for the
+    footer), else None; an unreadable store is a problem shown on the page, and the region's
+    file is served instead."""
+    if settings.enterprises_file is not None:  # an explicit file wins over the store
+        return None, []
+    store = open_store(settings)
+    if store is None:
+        return None, []
+    try:
+        if not store.has_data():
+            return None, []
+        return (store.read(), Path(getattr(store, "path", None) or store.label)), []
+    except Exception as exc:  # a damaged file or an unreachable database must not stop the app
+        problem = Problem(file=store.label, code="file_unreadable", details={"error": str(exc).strip()[:200]})
+        return None, [problem]
+
+
+def load_served_data(settings: Settings) -> RegionData:
+    """The region's tables with the enterprises the app serves: the store's, when it holds
+    any, else the region's file."""
+    stored, problems = _stored_enterprises(settings)
+    data = load_region_data(settings, stored=stored)
+    data.problems.extend(problems)
+    return data
 
 
 @dataclass(frozen=True)
@@ -34,7 +65,7 @@ class Runtime:
 
     @classmethod
     def load(cls, settings: Settings) -> Runtime:
-        data = load_region_data(settings)
+        data = load_served_data(settings)
         units = district_units(data.municipalities, data.districts)
         attribution = " · ".join(data.region.attribution.values())
         hexagons = (

@@ -17,13 +17,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard.figures.map import MapBase
+from dashboard.analysis.mapmodel import MapBase
 from dashboard.i18n import format_number, format_percent
-from dashboard.runtime import Runtime
 from dashboard.valorization import Analysis
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS, INDICATORS, Indicator
 from dashboard.valorization.robustness import COVERAGE
 from dashboard.valorization.state import PotentialState, analyse_state
+from dashboard.web.runtime import Runtime
 
 # The key figures of a profile, in the order shown (registry keys; any the registry lacks are skipped).
 PROFILE_FIGURES = (

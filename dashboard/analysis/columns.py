@@ -6,7 +6,7 @@ milliseconds at 100,000 enterprises; with integer codes a filter is a lookup
 ``allowed[codes]`` and a count is one ``np.bincount`` -- well under a
 millisecond each. The codes are built once, when the data is loaded.
 
-``dashboard.indicators.aggregate`` is the readable pandas definition of the
+``dashboard.analysis.indicators.aggregate`` is the readable pandas definition of the
 same counts; the tests hold the two to the same results.
 """
 
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.indicators import Filters
-from dashboard.sources.enterprises import LOCATION_PRECISIONS
+from dashboard.analysis.indicators import Filters
+from dashboard.sources.schema import LOCATION_PRECISIONS
 
 NO_YEAR = -1
 CATEGORICAL = ("district", "municipality", "sector", "size_class", "hexagon", "location_precision")

@@ -11,7 +11,7 @@ A story is ``<stories folder>/<name>.toml`` (see ``data/stories/README.md``)::
     title.en = "Pirot"
     caption.en = "One short sentence for the audience."
 
-Each step shows the explore page's state ``view`` (an :class:`~dashboard.state.ExploreState`
+Each step shows the explore page's state ``view`` (an :class:`~dashboard.web.state.ExploreState`
 query string) on the map, or, with ``show = "ranking"``, the development-potential ranking.
 Texts are given per language; a missing one is derived (Cyrillic from Latin and back, the
 other language as a last resort), so a step typed in one language still shows in three.
@@ -37,10 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+from dashboard.analysis.indicators import LEVELS, METRICS
 from dashboard.i18n import LANGUAGES, to_cyrillic, translate
 from dashboard.i18n.script import to_latin
-from dashboard.indicators import LEVELS, METRICS
-from dashboard.state import ExploreState
+from dashboard.web.state import ExploreState
 
 SHOWS = ("map", "ranking")
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -156,8 +156,8 @@ class Vocabulary:
 
     @classmethod
     def from_data(cls, data) -> Vocabulary:
-        from dashboard.indicators import TIERS
-        from dashboard.sources.enterprises import SIZE_CLASSES
+        from dashboard.analysis.indicators import TIERS
+        from dashboard.sources.schema import SIZE_CLASSES
 
         return cls(
             districts=frozenset(data.districts.index),

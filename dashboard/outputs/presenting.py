@@ -2,7 +2,7 @@
 the potential ranking. Pure functions of the loaded data and the step; the page wires them.
 
 The map is the explore page's own (:func:`~dashboard.figures.map.build_map_figure` on
-:func:`~dashboard.views.explore_view`), sent once with its geometry and patched from step to
+:func:`~dashboard.analysis.views.explore_view`), sent once with its geometry and patched from step to
 step; only the type is larger, for a projector. Where to look is given as a box in degrees
 (:attr:`StepView.fit`), and ``assets/presenting.js`` fits the map to it at whatever size the
 screen has, so 1920×1080 and 1280×720 frame the same area.
@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 from dash import Patch
 
+from dashboard.analysis.summaries import map_summary, ranking_summary
+from dashboard.analysis.views import ExploreView, explore_view, sector_names, unit_names, units_in_scope
 from dashboard.figures.map import (
     TRACE_DISTRICT_LABELS,
     TRACE_FIRST_SECTOR,
@@ -25,12 +27,10 @@ from dashboard.figures.map import (
 )
 from dashboard.figures.potential import breakdown_chart
 from dashboard.i18n import format_number, translate
-from dashboard.profiles import potential_analysis
-from dashboard.runtime import Runtime
-from dashboard.stories import Step
-from dashboard.summaries import map_summary, ranking_summary
+from dashboard.outputs.profiles import potential_analysis
+from dashboard.outputs.stories import Step
 from dashboard.valorization.registry import DIMENSIONS
-from dashboard.views import ExploreView, explore_view, sector_names, unit_names, units_in_scope
+from dashboard.web.runtime import Runtime
 
 # How much of the screen the framed area fills: a single municipality leaves its neighbours in sight.
 FILL = {"region": 0.92, "district": 0.8, "municipality": 0.5, "view": 1.0}

@@ -2,7 +2,7 @@
 
 Callbacks call :func:`explore_view` and hand its parts to the figures; nothing
 here knows about Dash components, so it is tested without a browser. Counting
-goes through :class:`~dashboard.columns.EnterpriseColumns`, so a filter change
+goes through :class:`~dashboard.analysis.columns.EnterpriseColumns`, so a filter change
 at 100,000 enterprises costs milliseconds.
 """
 
@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from dashboard.figures.map import MapView
+from dashboard.analysis.indicators import Filters, location_quotient
+from dashboard.analysis.mapmodel import MapView
 from dashboard.i18n import localized_name
-from dashboard.indicators import Filters, location_quotient
-from dashboard.runtime import Runtime
 from dashboard.sources.taxonomy import Taxonomy
+
+if TYPE_CHECKING:  # the runtime is passed in; importing it would tie analysis to the web app
+    from dashboard.web.runtime import Runtime
 
 MAX_POINTS = 4000  # beyond this the map shows density instead of single enterprises
 

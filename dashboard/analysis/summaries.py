@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 import pandas as pd
 
-from dashboard.figures.map import METRIC_DECIMALS, MapView
+from dashboard.analysis.mapmodel import METRIC_DECIMALS, MapView
 from dashboard.i18n import format_number, format_percent, translate
 
 

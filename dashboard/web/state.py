@@ -13,8 +13,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from dashboard.indicators import LEVELS, METRICS, Filters
-from dashboard.sources.enterprises import SIZE_CLASSES
+from dashboard.analysis.indicators import LEVELS, METRICS, Filters
+from dashboard.sources.schema import SIZE_CLASSES
 from dashboard.valorization.registry import DIMENSIONS, INDICATORS, default_weights
 from dashboard.valorization.state import DEFAULT_GROWTH_YEARS, PotentialState
 
