@@ -10,9 +10,10 @@ import pytest
 from dash.development.base_component import Component
 
 from dashboard.app import create_app
+from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
 from dashboard.config import PROJECT_ROOT, Settings
-from dashboard.figures.map import COLORSCALE, FILL_OPACITY
+from dashboard.figures.map import COLORSCALE
 from dashboard.figures.potential import DIMENSION_COLORS
 from dashboard.figures.style import BACKGROUND
 from dashboard.i18n import LANGUAGES
@@ -141,11 +142,38 @@ def test_the_contrast_formula_matches_known_values():
     assert contrast("#ffffff", "#ffffff") == pytest.approx(1.0)
 
 
-def test_map_labels_stay_legible_on_every_choropleth_colour():
-    label = "#1b2a3a"  # dashboard/figures/map.py, the labels' text colour
-    for _, fill in COLORSCALE:
-        seen = blend(fill, FILL_OPACITY, BACKGROUND)
-        assert contrast(label, seen) >= AA_TEXT, (fill, seen)
+def _served_map_figure(query: dict) -> dict:
+    """The explore page's map figure as the page serves it (not a copy of its constants)."""
+    import json
+
+    from plotly.utils import PlotlyJSONEncoder
+
+    page = next(p for p in dash.page_registry.values() if p["path"] == "/")
+    graph = next(c for c in _walk(page["layout"](**query)) if getattr(c, "id", None) == ids.MAP)
+    return json.loads(json.dumps(graph.figure, cls=PlotlyJSONEncoder))
+
+
+def _walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if isinstance(child, Component):
+            yield from _walk(child)
+
+
+def test_map_labels_stay_legible_on_every_choropleth_colour(app):
+    figure = _served_map_figure({"lang": "en"})
+    label_colours = {t["textfont"]["color"] for t in figure["data"] if "text" in t.get("mode", "")}
+    choropleths = [t for t in figure["data"] if t["type"] == "choroplethmap" and t.get("visible", True)]
+    assert label_colours and choropleths
+    for trace in choropleths:
+        opacity = trace.get("marker", {}).get("opacity", 1.0)
+        for _, fill in trace["colorscale"]:
+            if fill.startswith("rgba"):  # a transparent outline layer: the background shows
+                continue
+            seen = blend(fill, opacity, BACKGROUND)
+            for label in label_colours:
+                assert contrast(label, seen) >= AA_TEXT, (label, fill, seen)
 
 
 def test_palettes_are_colour_blind_safe(project_data):

@@ -48,11 +48,21 @@ def page_text(lang: str | None = None) -> str:
     return json.dumps(layout.to_plotly_json(), cls=PlotlyJSONEncoder, ensure_ascii=False)
 
 
-def test_served_page_references_nothing_outside_the_app():
+PAGE_PATHS = ("/", "/potential", "/profile", "/compare", "/present", "/import", "/methodology")
+
+
+def test_every_page_is_checked_for_outside_references():
+    create_app(Settings())
+    assert {p["path"] for p in dash.page_registry.values()} == set(PAGE_PATHS)
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_served_page_references_nothing_outside_the_app(path):
     app = create_app(Settings())
     client = app.server.test_client()
-    html = client.get("/").get_data(as_text=True)
-    assert client.get("/").status_code == 200
+    response = client.get(path)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
     assert not EXTERNAL_URL.search(html), EXTERNAL_URL.search(html)
     # Every script and stylesheet the page names is served by this app.
     referenced = re.findall(r"""(?:src|href)="([^"]+)\"""", html)

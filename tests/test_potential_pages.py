@@ -104,15 +104,6 @@ def test_potential_map_is_offline_and_labels_use_local_glyphs(app, project_runti
     assert "immutable" in served.headers["Cache-Control"]  # fetched once, then from the cache
 
 
-def test_served_potential_page_references_nothing_outside_the_app(app):
-    client = app.server.test_client()
-    for path in ("/potential", "/methodology"):
-        response = client.get(path)
-        assert response.status_code == 200
-        html = response.get_data(as_text=True)
-        assert "//cdn" not in html and "https://" not in html
-
-
 def test_a_weight_change_patches_values_and_leaves_data_views_alone(app):
     page = sys.modules["pages.potential"]
     runtime = page.current()

@@ -216,9 +216,22 @@ def test_missing_values_count_as_the_lowest_observed(small):
 def test_the_default_potential_by_hand():
     enterprises = Enterprises.from_frame(FIRMS.drop(columns="founding_year"), REFERENCE.index, SECTORS)
     table = default_potential(enterprises, REFERENCE)
-    # Worked in tests/test_indicators.py; here only its shape and order.
     assert list(table.columns) == ["score", "rank", "tier"]
+    # Three values lo < mid < hi are clipped to p5 = lo + (mid - lo)/10 and p95 = mid + 9(hi - mid)/10,
+    # then min-max scaled: lo -> 0, hi -> 100, mid -> (mid - p5) / (p95 - p5) * 100.
+    # size:        enterprises (3, 1, 0): b 0.9/2.7 = 33.3;  per 1,000 (0.3, 0.5, 0): a 0.27/0.45 = 60
+    #              -> a (100 + 60)/2 = 80, b (33.3 + 100)/2 = 66.7, c 0
+    # employment:  employees (22, 5, 0): b 4.5/19.8 = 22.7;  per 1,000 (2.2, 2.5, 0): a 1.98/2.25 = 88
+    #              -> a 94, b 61.4, c 0
+    # specialisation: max LQ (4/3, 2, 0): a 1.2/1.8 = 66.7, b 100, c 0
+    # diversity:   (0.918, 0, undefined -> lowest): a 100, b 0, c 0
+    # dynamism:    no founding years anywhere: a constant column, 50 for all
+    # Weights 25/25/20/10/20 %: a = 20 + 23.5 + 13.33 + 10 + 10 = 76.83; b = 16.67 + 15.34 + 20 + 0 + 10
+    # = 62.01; c = 10.
+    assert table["score"].to_dict() == pytest.approx({"a": 76.8333, "b": 62.0076, "c": 10.0}, abs=1e-3)
     assert table["rank"].to_dict() == {"a": 1, "b": 2, "c": 3}
+    # Range 10..76.8: b sits at 78 % of it, so it is high with a.
+    assert table["tier"].to_dict() == {"a": "high", "b": "high", "c": "low"}
 
 
 # ----------------------------------------------------------------------------- properties
