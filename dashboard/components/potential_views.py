@@ -6,8 +6,6 @@ browser; ``dashboard/pages/potential.py`` places them and wires the controls."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 import dash_bootstrap_components as dbc
 import numpy as np
 import pandas as pd
@@ -39,15 +37,14 @@ TIER_STYLE = {
 }
 
 
-_ANALYSES: OrderedDict[tuple, tuple[Runtime, Analysis]] = OrderedDict()
 ANALYSES_KEPT = 8
 
 
 def run_analysis(runtime: Runtime, state: PotentialState) -> Analysis:
-    """The analysis for one state, remembered for the last few states: choosing what the map
-    shows or whose profile is open asks again for the same one (with its 1,000 re-weightings)."""
+    """The analysis for one state, remembered (on the runtime, so an import forgets it) for the
+    last few states: choosing what the map shows or whose profile is open asks again for the
+    same one (with its 1,000 re-weightings)."""
     key = (
-        id(runtime),
         tuple(sorted(state.weights.items())),
         state.method,
         state.growth_years,
@@ -55,21 +52,18 @@ def run_analysis(runtime: Runtime, state: PotentialState) -> Analysis:
         state.sectors,
         state.sizes,
     )
-    kept = _ANALYSES.get(key)
-    if kept is not None and kept[0] is runtime:  # the same data (an import makes a new runtime)
-        _ANALYSES.move_to_end(key)
-        return kept[1]
-    analysis = analyse_state(
-        runtime.columns,
-        runtime.data.municipalities,
-        runtime.potential["tier"],
-        state,
-        list(runtime.data.districts.index),
+    return runtime.memo.get(
+        "potential-analysis",
+        key,
+        lambda: analyse_state(
+            runtime.columns,
+            runtime.data.municipalities,
+            runtime.potential["tier"],
+            state,
+            list(runtime.data.districts.index),
+        ),
+        kept=ANALYSES_KEPT,
     )
-    _ANALYSES[key] = (runtime, analysis)
-    while len(_ANALYSES) > ANALYSES_KEPT:
-        _ANALYSES.popitem(last=False)
-    return analysis
 
 
 # ----------------------------------------------------------------------------- formatting

@@ -39,24 +39,21 @@ PROFILE_FIGURES = (
 )
 MIN_COMPARED, MAX_COMPARED = 2, 4
 
-_ANALYSES: dict[tuple[int, tuple[str, ...], tuple[str, ...]], tuple[Runtime, Analysis]] = {}
-
 
 def potential_analysis(runtime: Runtime, sectors: Sequence[str] = (), sizes: Sequence[str] = ()) -> Analysis:
     """The potential index with default weights on the chosen sectors and sizes (all when
     empty), with its rank ranges; computed once per data set and selection."""
-    key = (id(runtime), tuple(sectors), tuple(sizes))
-    cached = _ANALYSES.get(key)
-    if cached is None or cached[0] is not runtime:
-        analysis = analyse_state(
+    return runtime.memo.get(
+        "profile-analysis",
+        (tuple(sectors), tuple(sizes)),
+        lambda: analyse_state(
             runtime.columns,
             runtime.data.municipalities,
             runtime.potential["tier"],
             PotentialState(sectors=tuple(sectors), sizes=tuple(sizes)),
             list(runtime.data.districts.index),
-        )
-        cached = _ANALYSES[key] = (runtime, analysis)
-    return cached[1]
+        ),
+    )
 
 
 def format_indicator(indicator: Indicator, value: float | None, language: str) -> str:

@@ -7,8 +7,12 @@ import time: importing the package never touches the disk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -53,6 +57,37 @@ def load_served_data(settings: Settings) -> RegionData:
     return data
 
 
+T = TypeVar("T")
+
+
+class Memo:
+    """Small least-recently-used caches of results computed from one runtime's data.
+
+    They belong to the runtime they describe: when an import replaces the runtime, its caches
+    (and the enterprise tables they hold on to) go with it, and no key can outlive its data.
+    """
+
+    def __init__(self, kept_per_name: int = 16) -> None:
+        self._kept = kept_per_name
+        self._tables: dict[str, OrderedDict[Hashable, object]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, name: str, key: Hashable, compute: Callable[[], T], kept: int | None = None) -> T:
+        """``compute()``'s result for ``key`` in the cache ``name``, computed at most once while kept
+        (two threads asking at once may both compute; the result is the same)."""
+        with self._lock:
+            table = self._tables.setdefault(name, OrderedDict())
+            if key in table:
+                table.move_to_end(key)
+                return table[key]  # type: ignore[return-value]
+        value = compute()
+        with self._lock:
+            table[key] = value
+            while len(table) > (kept or self._kept):
+                table.popitem(last=False)
+        return value
+
+
 @dataclass(frozen=True)
 class Runtime:
     settings: Settings
@@ -62,6 +97,7 @@ class Runtime:
     potential: pd.DataFrame  # default potential index: score, rank and tier per municipality
     style: dict
     columns: EnterpriseColumns  # the enterprises coded for fast filtering and counting
+    memo: Memo = field(default_factory=Memo, init=False, compare=False, repr=False)  # results from this data
 
     @classmethod
     def load(cls, settings: Settings) -> Runtime:
