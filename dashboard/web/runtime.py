@@ -70,22 +70,39 @@ class Memo:
     def __init__(self, kept_per_name: int = 16) -> None:
         self._kept = kept_per_name
         self._tables: dict[str, OrderedDict[Hashable, object]] = {}
+        self._computing: dict[tuple[str, Hashable], threading.Lock] = {}
         self._lock = threading.Lock()
 
-    def get(self, name: str, key: Hashable, compute: Callable[[], T], kept: int | None = None) -> T:
-        """``compute()``'s result for ``key`` in the cache ``name``, computed at most once while kept
-        (two threads asking at once may both compute; the result is the same)."""
+    def _lookup(self, name: str, key: Hashable) -> tuple[bool, object]:
         with self._lock:
             table = self._tables.setdefault(name, OrderedDict())
             if key in table:
                 table.move_to_end(key)
-                return table[key]  # type: ignore[return-value]
-        value = compute()
+                return True, table[key]
+            return False, None
+
+    def get(self, name: str, key: Hashable, compute: Callable[[], T], kept: int | None = None) -> T:
+        """``compute()``'s result for ``key`` in the cache ``name``, computed once while kept.
+
+        A page's small views ask for the same analysis in parallel requests; the first computes
+        it while the others wait for its result instead of repeating the work."""
+        found, value = self._lookup(name, key)
+        if found:
+            return value  # type: ignore[return-value]
         with self._lock:
-            table[key] = value
-            while len(table) > (kept or self._kept):
-                table.popitem(last=False)
-        return value
+            guard = self._computing.setdefault((name, key), threading.Lock())
+        with guard:
+            found, value = self._lookup(name, key)
+            if not found:
+                value = compute()
+                with self._lock:
+                    table = self._tables[name]
+                    table[key] = value
+                    while len(table) > (kept or self._kept):
+                        table.popitem(last=False)
+            with self._lock:
+                self._computing.pop((name, key), None)
+        return value  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
