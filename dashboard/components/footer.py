@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.components.problems import problems_panel
+from dashboard.components.problems import problems_panel, without_paths
 from dashboard.i18n import translate
 from dashboard.sources.problems import Problem
 
@@ -21,7 +21,7 @@ def footer(
         [
             problems_panel(problems, language),
             html.Ul(credits, className="credits"),
-            html.P(translate("footer.data_file", language, file=data_file), className="small"),
+            html.P(translate("footer.data_file", language, file=without_paths(data_file)), className="small"),
             html.P(translate("footer.offline", language), className="small text-muted"),
         ],
         className="app-footer",

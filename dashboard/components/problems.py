@@ -3,9 +3,15 @@
 Every row a validator rejected or doubted is listed with file, row, column, value and reason.
 A screen shows the first rows only; the whole list is always one click away as CSV, so a
 register with thousands of problems does not make every page slow to draw.
+
+What the server knows about itself stays on the server: a problem about a file (a damaged store,
+say) names the file, never the folder it is kept in (:func:`without_paths`); the log keeps the rest.
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 import dash_bootstrap_components as dbc
 from dash import MATCH, Dash, Input, Output, ctx, dcc, html
@@ -19,6 +25,27 @@ FOOTER_EXAMPLES = 10
 REPORT_BUTTON = "problems-report-button"  # pattern-matching type: {"type": ..., "lang": code}
 REPORT_DOWNLOAD = "problems-report-download"  # same keys as the button
 COLUMNS = ("file", "row", "column", "value", "severity", "reason")
+# An absolute path (POSIX or Windows) not inside a URL; group 1 is its last part, the file's name.
+_ABSOLUTE_PATH = re.compile(
+    r"""(?<![\w:/.~])(?:[A-Za-z]:[\\/]|/)(?:[^\s'"<>|:*?\\/]+[\\/])+([^\s'"<>|:*?\\/]*)"""
+)
+
+
+def without_paths(text: str) -> str:
+    """``text`` with every absolute path cut to the file's name (``/srv/cim/store.gpkg`` ->
+    ``store.gpkg``): visitors need to know which file, not where the server keeps it."""
+    return _ABSOLUTE_PATH.sub(lambda match: match.group(1) or "…", text)
+
+
+def public_problem(problem: Problem) -> Problem:
+    """The problem as a visitor may read it (:func:`without_paths` on its texts)."""
+    details = {k: without_paths(v) if isinstance(v, str) else v for k, v in problem.details.items()}
+    return replace(
+        problem,
+        file=without_paths(problem.file),
+        value=without_paths(problem.value) if problem.value else problem.value,
+        details=details,
+    )
 
 
 def problems_table(problems: list[Problem], language: str, limit: int) -> html.Div:
@@ -38,7 +65,7 @@ def problems_table(problems: list[Problem], language: str, limit: int) -> html.D
             ],
             className="table-danger" if p.severity == "error" else "table-warning",
         )
-        for p in problems[:limit]
+        for p in map(public_problem, problems[:limit])
     ]
     more = len(problems) - limit
     return html.Div(
@@ -59,7 +86,7 @@ def reason_summary(problems: list[Problem], language: str) -> html.Ul:
     """How many problems of each kind: what an analyst reads first."""
     return html.Ul(
         [
-            html.Li([html.Strong(format_number(count, language)), " · ", reason])
+            html.Li([html.Strong(format_number(count, language)), " · ", without_paths(reason)])
             for reason, count in counts_by_reason(problems, language)
         ],
         className="problem-reasons",
@@ -104,4 +131,5 @@ def register_report_download(app: Dash) -> None:
     )
     def download_report(_clicks):
         language = ctx.triggered_id["lang"]
-        return dcc.send_bytes(report_csv(current().data.problems, language), "data-problems.csv")
+        problems = [public_problem(p) for p in current().data.problems]
+        return dcc.send_bytes(report_csv(problems, language), "data-problems.csv")

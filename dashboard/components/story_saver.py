@@ -11,6 +11,7 @@ may write follows :func:`dashboard.outputs.stories.may_edit`.
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+import flask
 from dash import html
 
 from dashboard.components import presenting_ids as pid
@@ -29,6 +30,8 @@ from dashboard.outputs.stories import (
 )
 
 DEFAULT_STORY = "forum"
+# Said without naming the server's configuration (a visitor cannot set it anyway).
+REFUSALS = {"not_allowed": "security.story_not_allowed"}
 
 
 def _field(label: str, control, help_text: str | None = None) -> html.Div:
@@ -108,11 +111,14 @@ def save_view_control(language: str, settings: Settings) -> html.Details:
 def save_view(settings: Settings, data, story, texts, token, remote_address, query, language):
     """Append the explore page's state ``query`` to ``story``; the status to show (an alert).
 
-    ``texts`` are the form's Serbian and English title and caption.
+    ``texts`` are the form's Serbian and English title and caption. Who may write is
+    decided from the request being answered (its address and ``Host``/``Origin``/``Referer``
+    headers), see :func:`dashboard.outputs.stories.may_edit`.
     """
-    refused = may_edit(settings.editor_token, token, remote_address)
+    headers = flask.request.headers if flask.has_request_context() else None
+    refused = may_edit(settings.editor_token, token, remote_address, headers, settings.host)
     if refused:
-        return _status(translate(f"story.problem.{refused}", language), "danger")
+        return _status(translate(REFUSALS.get(refused, f"story.problem.{refused}"), language), "danger")
     title_sr, title_en, caption_sr, caption_en = texts
     step = StoryStep(
         title=Text.serbian_and_english(title_sr, title_en),

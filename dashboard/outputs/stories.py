@@ -35,7 +35,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from dashboard.analysis.indicators import LEVELS, METRICS
 from dashboard.i18n import LANGUAGES, to_cyrillic, translate
@@ -452,20 +452,84 @@ def append_step(
     return parse_story(name, new_text, vocabulary)
 
 
-def may_edit(editor_token: str, given_token: str | None, remote_address: str | None) -> str | None:
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
+UNSPECIFIED_HOSTS = frozenset({"", "0.0.0.0", "::"})  # HOST values that listen everywhere
+
+
+def _hostname(text: str | None, with_scheme: bool) -> str | None:
+    """The host name in a ``Host`` header (``name:port``, ``[::1]:port``) or in an ``Origin`` /
+    ``Referer`` URL, lower-case; None when there is none."""
+    if not text:
+        return None
+    try:
+        name = urlsplit(text if with_scheme else f"//{text}").hostname
+    except ValueError:
+        return None
+    return name.rstrip(".") if name else None
+
+
+def names_this_computer(name: str | None, configured_host: str = "127.0.0.1") -> bool:
+    """Whether a host name (from a request) is one of this computer's own loopback names or
+    addresses, or the address the app was configured to listen on."""
+    if not name:
+        return False
+    if name in LOOPBACK_NAMES:
+        return True
+    configured = configured_host.strip().strip("[]").lower()
+    if configured not in UNSPECIFIED_HOSTS and name == configured:
+        return True
+    try:
+        return ipaddress.ip_address(name.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def local_request(
+    remote_address: str | None,
+    headers: Mapping[str, str] | None = None,
+    configured_host: str = "127.0.0.1",
+) -> bool:
+    """A request from the computer the app runs on, made by a page of this app.
+
+    The connection must come from a loopback address, and the browser must have addressed the
+    app by one of its own names: a page from elsewhere can make a browser connect to the
+    loopback address under the other site's name (DNS rebinding) or post to it from the other
+    site (then ``Origin``/``Referer`` name that site). ``headers`` None means no HTTP request
+    (a caller that only knows the address).
+    """
+    try:
+        if not ipaddress.ip_address((remote_address or "").split("%")[0]).is_loopback:
+            return False
+    except ValueError:
+        return False
+    if headers is None:
+        return True
+    if not names_this_computer(_hostname(headers.get("Host"), with_scheme=False), configured_host):
+        return False
+    for header in ("Origin", "Referer"):
+        value = headers.get(header)
+        if value is not None and not names_this_computer(_hostname(value, with_scheme=True), configured_host):
+            return False
+    return True
+
+
+def may_edit(
+    editor_token: str,
+    given_token: str | None,
+    remote_address: str | None,
+    headers: Mapping[str, str] | None = None,
+    configured_host: str = "127.0.0.1",
+) -> str | None:
     """``None`` when a story may be saved, else the ``story.problem.*`` code saying why not.
 
     With an editor credential configured it must be given; without one, only a request from
-    the computer the app runs on (a loopback address) may write.
+    the computer the app runs on may write (:func:`local_request`: a loopback address, and
+    ``Host``, ``Origin`` and ``Referer`` naming this computer).
     """
     if editor_token:
         given = (given_token or "").encode()
         return None if hmac.compare_digest(given, editor_token.encode()) else "wrong_token"
-    try:
-        local = ipaddress.ip_address((remote_address or "").split("%")[0]).is_loopback
-    except ValueError:
-        local = False
-    return None if local else "not_allowed"
+    return None if local_request(remote_address, headers, configured_host) else "not_allowed"
 
 
 def present_url(name: str, step: int = 1, language: str | None = None) -> str:
