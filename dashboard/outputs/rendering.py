@@ -8,11 +8,19 @@ name but the app's own unresolvable: the export works -- and can only work -- of
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Linux
+    fcntl = None  # type: ignore[assignment]
 
 KINDS = ("pdf", "png")
 PNG_WINDOW = (1240, 1754)  # A4 proportions at 150 dpi
@@ -86,6 +94,38 @@ def render_page(chromium: Path, url: str, kind: str, timeout: float = TIMEOUT_S)
             tail = finished.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             raise RenderError("failed", error=f"exit {finished.returncode} {tail[0][:200]}".strip())
         return output.read_bytes()
+
+
+@contextlib.contextmanager
+def render_slot(folder: Path, slots: int, wait_s: float = 0.0) -> Iterator[bool]:
+    """Hold one of ``slots`` rendering slots of this machine; yields False when all stay taken.
+
+    One render starts about ten Chromium processes and takes seconds of both cores, so a few
+    at once starve every other request. The slots are locked files in ``folder``, shared by all
+    server workers and background job processes; the kernel frees a slot when its holder exits,
+    however it ends. ``wait_s`` 0 asks once (the page then says "busy, try again"); a queue's
+    worker waits its turn instead.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_s
+    while True:
+        for number in range(max(1, slots)):
+            handle = open(folder / f"render-slot-{number}.lock", "a+")  # noqa: SIM115 - held while yielding
+            try:
+                if fcntl is not None:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.close()
+                continue
+            try:
+                yield True
+            finally:
+                handle.close()  # closing releases the lock
+            return
+        if time.monotonic() >= deadline:
+            yield False
+            return
+        time.sleep(0.2)
 
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
