@@ -8,6 +8,10 @@ millisecond each. The codes are built once, when the data is loaded.
 
 ``dashboard.analysis.indicators.aggregate`` is the readable pandas definition of the
 same counts; the tests hold the two to the same results.
+
+Which definition of "creative" a row belongs to is one integer per row (bit *i* for the
+taxonomy's *i*-th definition, from its activity class), so filtering by definition is one
+``&`` over the rows.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import pandas as pd
 
 from dashboard.analysis.indicators import Filters
 from dashboard.sources.schema import LOCATION_PRECISIONS
+from dashboard.sources.taxonomy import IMPLICIT_DEFINITION, Taxonomy
 
 NO_YEAR = -1
 CATEGORICAL = ("district", "municipality", "sector", "size_class", "hexagon", "location_precision")
@@ -41,6 +46,11 @@ class EnterpriseColumns:
     lon: np.ndarray
     lat: np.ndarray
     synthetic: np.ndarray
+    # Definitions of "creative" (taxonomy order), the one counted by default, and per row the
+    # bit mask of the definitions that include it.
+    definitions: tuple[str, ...] = (IMPLICIT_DEFINITION,)
+    default_definition: str = IMPLICIT_DEFINITION
+    membership: np.ndarray | None = None
 
     @classmethod
     def build(
@@ -54,7 +64,10 @@ class EnterpriseColumns:
         hexagons: Sequence[str],
         hexagon_of_row: pd.Series | None = None,
         precisions: Sequence[str] = LOCATION_PRECISIONS,
+        taxonomy: Taxonomy | None = None,
     ) -> EnterpriseColumns:
+        """``taxonomy`` gives the definitions and each row's membership (from ``nace``);
+        without one there is a single definition holding every row."""
         categories = {
             "district": list(districts),
             "municipality": list(municipalities),
@@ -68,6 +81,14 @@ class EnterpriseColumns:
         )
         codes = {name: _codes(source[name], categories[name]) for name in CATEGORICAL}
         years = pd.to_numeric(enterprises["founding_year"], errors="coerce").fillna(NO_YEAR)
+        if taxonomy is not None:
+            definitions = {
+                "definitions": tuple(taxonomy.definition_ids),
+                "default_definition": taxonomy.default_definition,
+                "membership": taxonomy.member_bits(enterprises["nace"].reset_index(drop=True)),
+            }
+        else:
+            definitions = {"membership": np.ones(len(enterprises), dtype=np.int64)}
         return cls(
             categories=categories,
             codes=codes,
@@ -76,6 +97,7 @@ class EnterpriseColumns:
             lon=enterprises["lon"].to_numpy(dtype=np.float64),
             lat=enterprises["lat"].to_numpy(dtype=np.float64),
             synthetic=enterprises["synthetic"].to_numpy(dtype=bool),
+            **definitions,
         )
 
     def __len__(self) -> int:
@@ -88,9 +110,20 @@ class EnterpriseColumns:
                 lookup[self.categories[name].index(value)] = True
         return lookup[self.codes[name]]
 
+    def resolve(self, definition: str | None) -> str:
+        """The definition a filter means: the one named when known, else the default."""
+        return definition if definition in self.definitions else self.default_definition
+
+    def in_definition(self, definition: str | None) -> np.ndarray:
+        """Rows the definition (else the default) counts as creative."""
+        bit = np.int64(1) << np.int64(self.definitions.index(self.resolve(definition)))
+        members = self.membership if self.membership is not None else np.ones(len(self), dtype=np.int64)
+        return (members & bit) != 0
+
     def mask(self, filters: Filters, tiers: pd.Series) -> np.ndarray:
-        """Rows passing every active filter (same meaning as ``indicators.filter_mask``)."""
-        keep = np.ones(len(self), dtype=bool)
+        """Rows passing every active filter (same meaning as ``indicators.filter_mask``), under
+        the filters' definition of "creative"."""
+        keep = self.in_definition(filters.definition)
         for name, chosen in (
             ("district", filters.districts),
             ("municipality", filters.municipalities),
@@ -121,6 +154,15 @@ class EnterpriseColumns:
             minlength=len(self.categories[name]),
         )
         return pd.Series(counts.astype(np.int64), index=self.categories[name])
+
+    def count_by_definition(self, name: str = "municipality", mask: np.ndarray | None = None) -> pd.DataFrame:
+        """Enterprises per category of ``name`` (rows) under each definition (columns, in the
+        taxonomy's order), among the masked rows: the same units counted side by side."""
+        chosen = np.ones(len(self), dtype=bool) if mask is None else mask
+        return pd.DataFrame(
+            {d: self.count(name, chosen & self.in_definition(d)) for d in self.definitions},
+            index=self.categories[name],
+        )
 
     def count_years(self, mask: np.ndarray, first: int, last: int) -> pd.Series:
         years = self.founding_year[mask]

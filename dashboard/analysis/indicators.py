@@ -12,6 +12,8 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
+from dashboard.sources.taxonomy import Taxonomy
+
 METRICS = ("enterprises", "employees", "enterprises_per_1000", "location_quotient", "potential_index")
 LEVELS = ("district", "municipality", "hexagon", "enterprises")
 TIERS = ("high", "medium", "low")
@@ -27,24 +29,58 @@ class Filters:
     size_classes: tuple[str, ...] = ()
     tiers: tuple[str, ...] = ()
     years: tuple[int, ...] = ()  # (first, last) founding years, inclusive; () = all
+    # The definition of "creative" counted (an id of the region's taxonomy); '' = the region's
+    # default. Unlike the others it always applies: every count is under some definition.
+    definition: str = ""
 
     @classmethod
     def from_values(cls, **values: object) -> Filters:
-        """Build from UI values, where a cleared dropdown may arrive as None."""
-        return cls(**{f.name: tuple(values.get(f.name) or ()) for f in fields(cls)})
+        """Build from UI values, where a cleared dropdown may arrive as None (and the
+        definition, a single choice, as a string or a cleared list)."""
+        definition = values.get("definition")
+        return cls(
+            **{f.name: tuple(values.get(f.name) or ()) for f in fields(cls) if f.name != "definition"},
+            definition=definition if isinstance(definition, str) else "",
+        )
 
     def without(self, *names: str) -> Filters:
         """The same filters with some cleared, e.g. the sector filter for location quotients."""
-        return Filters(**{f.name: () if f.name in names else getattr(self, f.name) for f in fields(self)})
+        return Filters(
+            **{
+                f.name: (f.default if f.name == "definition" else ())
+                if f.name in names
+                else getattr(self, f.name)
+                for f in fields(self)
+            }
+        )
 
 
-def filter_mask(enterprises: pd.DataFrame, filters: Filters, tiers: pd.Series) -> np.ndarray:
+def filter_mask(
+    enterprises: pd.DataFrame, filters: Filters, tiers: pd.Series, taxonomy: Taxonomy | None = None
+) -> np.ndarray:
     """Boolean mask of the enterprises that pass every active filter.
 
     ``tiers`` maps municipality code -> potential tier, so the tier filter keeps
-    the enterprises of municipalities in the chosen tiers.
+    the enterprises of municipalities in the chosen tiers. With a ``taxonomy``, only the
+    enterprises whose activity class is in the chosen definition (else the region's default)
+    pass; a group or division code passes when every creative class under it is in it.
     """
     mask = np.ones(len(enterprises), dtype=bool)
+    if taxonomy is not None:
+        definition = taxonomy.resolve(filters.definition)
+        included = set(taxonomy.classes_in(definition))
+        creative = [c for c in taxonomy.classes.index if taxonomy.class_bits(c)]
+
+        def counted(code: object) -> bool:
+            if not isinstance(code, str):
+                return False
+            if len(code) == 5:
+                return code in included
+            prefix = code + "." if len(code) == 2 else code
+            under = [c for c in creative if c.startswith(prefix)]
+            return bool(under) and all(c in included for c in under)
+
+        mask &= enterprises["nace"].map(counted).to_numpy(dtype=bool)
     for column, chosen in (
         ("district", filters.districts),
         ("municipality", filters.municipalities),

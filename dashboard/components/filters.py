@@ -1,5 +1,9 @@
 """The filter panel. Every filter has a pattern-matching id, so one callback reads
-them all and one "clear all" resets them all."""
+them all and one "clear all" resets them all.
+
+The first control chooses the definition of a creative enterprise (the region's taxonomy
+names them); it is a filter like the others (``Filters.definition``), so the page's state,
+URL and exports follow it without further wiring."""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from dashboard.components import ids
 from dashboard.i18n import translate
 from dashboard.i18n.widgets import dropdown_labels
 from dashboard.sources.schema import SIZE_CLASSES
+from dashboard.sources.taxonomy import Taxonomy
+from dashboard.web.runtime import current
 
 
 def _group(label: str, control, help_text: str | None = None) -> html.Div:
@@ -20,6 +26,47 @@ def _group(label: str, control, help_text: str | None = None) -> html.Div:
     return html.Div(children, className="filter-group")
 
 
+def definition_options(taxonomy: Taxonomy, language: str) -> list[dict]:
+    """The region's definitions as radio options, in the taxonomy's order, the default marked."""
+    default = translate("definitions.default_mark", language)
+    return [
+        {
+            "label": taxonomy.definition_name(d, language)
+            + (f" ({default})" if d == taxonomy.default_definition else ""),
+            "value": d,
+        }
+        for d in taxonomy.definition_ids
+    ]
+
+
+def definition_control(
+    taxonomy: Taxonomy, language: str, chosen: str = "", control_id: str | dict = ""
+) -> html.Div:
+    """A switch between the region's definitions of a creative enterprise (``chosen``: an id,
+    '' for the default). A region with only the one implicit definition gets it hidden, so
+    callbacks that read it still find it."""
+    group = _group(
+        translate("definitions.control", language),
+        dbc.RadioItems(
+            id=control_id or ids.filter_id("definition"),
+            options=definition_options(taxonomy, language),
+            value=taxonomy.resolve(chosen),
+            className="definition-switch",
+        ),
+        translate("definitions.control_help", language),
+    )
+    group.hidden = not taxonomy.has_definitions
+    return group
+
+
+def _current_taxonomy() -> Taxonomy | None:
+    """The served region's taxonomy, for pages that do not pass one (the explore page)."""
+    try:
+        return current().data.taxonomy
+    except RuntimeError:
+        return None
+
+
 def filter_panel(
     language: str,
     district_options: list[dict],
@@ -27,15 +74,20 @@ def filter_panel(
     sector_options: list[dict],
     values: Filters | None = None,
     years: tuple[int, int] = (2000, 2025),
+    taxonomy: Taxonomy | None = None,
 ) -> dbc.Card:
-    """``values`` are the filters to start from (e.g. read from the URL)."""
+    """``values`` are the filters to start from (e.g. read from the URL); ``taxonomy`` names
+    the definitions to choose from (default: the served region's)."""
     values = values or Filters()
     first, last = years
     placeholder = translate("filters.all", language)
+    taxonomy = taxonomy or _current_taxonomy()
+    switch = definition_control(taxonomy, language, values.definition) if taxonomy is not None else None
     return dbc.Card(
         dbc.CardBody(
             [
                 html.H2(translate("filters.title", language), className="panel-title"),
+                *([switch] if switch is not None else []),
                 _group(
                     translate("filters.district", language),
                     dcc.Dropdown(

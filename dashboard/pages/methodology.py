@@ -14,10 +14,12 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard.components.definition_counts import definition_counts_text
 from dashboard.components.footer import footer
 from dashboard.components.header import header
 from dashboard.components.page_title import page_title
-from dashboard.i18n import format_number, format_percent, normalise_language, translate
+from dashboard.i18n import format_number, format_percent, localized_text, normalise_language, translate
+from dashboard.sources.taxonomy import UNCERTAIN, YES, Taxonomy
 from dashboard.valorization.index import TIER_CUTS, WINSOR_QUANTILES
 from dashboard.valorization.registry import (
     BY_KEY,
@@ -150,14 +152,97 @@ def _dimension_table(language: str) -> dbc.Table:
     return dbc.Table([head, html.Tbody(rows)], size="sm", className="method-dimensions")
 
 
-def _data_sources(runtime) -> list[str]:
-    """The sources the region's reference table states, row by row (data, not code)."""
+def _data_sources(runtime, language: str) -> list[str]:
+    """The sources the region's reference table states, row by row (data, not code), in the
+    page's language where the table gives one."""
     table = runtime.data.municipalities
     found: list[str] = []
     for column in SOURCE_COLUMNS:
         if column in table:
-            found += [str(v) for v in table[column].dropna().unique() if str(v).strip()]
+            texts = (localized_text(row, column, language) for row in table.to_dict("records"))
+            found += [text for text in texts if text.strip()]
     return list(dict.fromkeys(found))
+
+
+def _codes(taxonomy: Taxonomy, codes: list[str], definition: str, language: str) -> list:
+    """Class codes, each with its title on hover; an uncertain inclusion marked with '?'."""
+    included = taxonomy.inclusion(definition)
+    parts: list = []
+    for code in codes:
+        mark = "?" if included.get(code) == UNCERTAIN else ""
+        if parts:
+            parts.append(", ")
+        parts.append(html.Abbr(code + mark, title=taxonomy.class_title(code, language)))
+    return parts or ["–"]
+
+
+def definitions_section(runtime, language: str) -> list:
+    """The region's definitions side by side, from its taxonomy data: how many classes each
+    counts, which it adds to and leaves out of the first, its source; the region's counts under
+    each; how to add one."""
+    taxonomy = runtime.data.taxonomy
+    intro = html.P(translate("methodology.definitions_intro", language))
+    how = html.P(
+        translate(
+            "methodology.definitions_add",
+            language,
+            classes_file="nace_creative.csv",
+            column="in_heritage",
+            yes=YES,
+            uncertain=UNCERTAIN,
+            definitions_file="definitions.csv",
+            setting="[definitions] default",
+            manifest="region.toml",
+        )
+    )
+    if not taxonomy.has_definitions:
+        return [intro, how]
+    first = set(taxonomy.classes_in(taxonomy.definition_ids[0]))
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(translate(f"methodology.definitions.col.{c}", language), scope="col")
+                for c in ("name", "classes", "adds", "leaves", "source")
+            ]
+        )
+    )
+    rows = []
+    for position, definition in enumerate(taxonomy.definition_ids):
+        members = taxonomy.classes_in(definition)
+        adds = sorted(c for c in members if c not in first) if position else []
+        leaves = sorted(c for c in first if c not in members) if position else []
+        rows.append(
+            html.Tr(
+                [
+                    html.Th(taxonomy.definition_name(definition, language), scope="row"),
+                    html.Td(str(len(members)), className="num"),
+                    html.Td(_codes(taxonomy, adds, definition, language) if position else "–"),
+                    html.Td(
+                        _codes(taxonomy, leaves, taxonomy.definition_ids[0], language) if position else "–"
+                    ),
+                    html.Td(str(taxonomy.definitions.at[definition, "source"] or "–"), lang="en"),
+                ],
+                **{"data-definition": definition},
+            )
+        )
+    counts = runtime.columns.count_by_definition().sum()
+    region = translate(
+        "methodology.definitions_region",
+        language,
+        counts=definition_counts_text(taxonomy, counts.to_dict(), language),
+        default=taxonomy.definition_name(taxonomy.default_definition, language),
+    )
+    return [
+        intro,
+        html.Div(
+            dbc.Table([head, html.Tbody(rows)], size="sm", className="method-definitions"),
+            className="table-responsive",
+        ),
+        html.P(translate("methodology.definitions_uncertain", language)),
+        html.P(region),
+        html.P(translate("methodology.definitions_unesco", language)),
+        how,
+    ]
 
 
 def _section(anchor: str, title: str, children: list) -> html.Section:
@@ -183,6 +268,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         ("indicators", translate("methodology.indicators", language)),
         ("index", translate("methodology.index", language)),
         ("dimensions", translate("methodology.dimensions", language)),
+        ("definitions", translate("methodology.definitions", language)),
         ("limitations", translate("methodology.caveats", language)),
         ("references", translate("methodology.references", language)),
     ]
@@ -224,6 +310,11 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                             ],
                         ),
                         _section(
+                            "definitions",
+                            translate("methodology.definitions", language),
+                            definitions_section(runtime, language),
+                        ),
+                        _section(
                             "limitations",
                             translate("methodology.caveats", language),
                             [
@@ -242,7 +333,9 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                             [
                                 html.Ul(
                                     [
-                                        html.Li(translate(f"methodology.reference.{r}", language))
+                                        # Cited works keep their own (English) titles;
+                                        # lang tells screen readers and checks so.
+                                        html.Li(translate(f"methodology.reference.{r}", language), lang="en")
                                         for r in REFERENCES
                                     ]
                                 ),
@@ -250,7 +343,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                                     translate("methodology.data_sources", language),
                                     className="method-subheading",
                                 ),
-                                html.Ul([html.Li(source) for source in _data_sources(runtime)]),
+                                html.Ul([html.Li(source) for source in _data_sources(runtime, language)]),
                             ],
                         ),
                     ],
@@ -260,7 +353,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 fluid=True,
                 className="app-body",
             ),
-            footer(data.region.attribution, data_file, data.problems, language),
+            footer(data.region.credits(language), data_file, data.problems, language),
         ],
         lang=language,
     )

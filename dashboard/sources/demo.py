@@ -2,10 +2,12 @@
 
 Real register extracts cannot be shipped, so the default map shows generated
 records. They are honest about it: every row has ``synthetic = true``, a
-registration number starting with ``DEMO-`` that no register uses, and a source
-naming this generator and its seed; the UI shows a badge whenever such rows are
-displayed. The settings (seed, count, sector weights, local emphasis) live in
-the region manifest's ``[demo]`` table, so a region needs no code for its demo.
+registration number starting with ``DEMO-`` that no register uses, and the source
+``synthetic`` (a token the interface translates, not a text in one language); the UI
+shows a badge whenever such rows are displayed. The settings (seed, count, sector and
+class weights, local emphasis) live in the region manifest's ``[demo]`` table, so a
+region needs no code for its demo. Activity classes are drawn from every definition of
+"creative" the region's taxonomy has, so switching definitions changes what is counted.
 
 The result is plausible, not real: firms go to municipalities in proportion to
 their population (cities a little more, as creative firms cluster in cities),
@@ -26,6 +28,7 @@ from dashboard.sources.taxonomy import Taxonomy
 URBAN_EXPONENT = 1.15  # >1: larger places get proportionally more creative firms
 JITTER_KM = (0.4, 2.5)  # spread around small and large settlements
 KM_PER_DEGREE_LAT = 111.0
+DEMO_SOURCE = "synthetic"  # the ``source`` of every generated row; the UI says it in its language
 SECTOR_SIZE_FACTOR = {"it-software": 1.6, "film-media": 1.2, "heritage": 1.8, "advertising": 1.1}
 
 _NAME_PARTS = {
@@ -43,6 +46,16 @@ _NAME_PARTS = {
     "architecture": (("Linija", "Osnova", "Prostor", "Luk", "Plan"), ("Arhitekti", "Biro", "Projekt")),
     "heritage": (("Zavičaj", "Baština", "Trag", "Riznica"), ("Kuća", "Zbirka", "Centar")),
     "arts": (("Ritam", "Scena", "Akord", "Boja", "Glas"), ("Ansambl", "Studio", "Atelje")),
+}
+# Name stems for craft classes, so a kilim workshop reads as one (still invented names).
+_CLASS_STEMS = {
+    "13.93": ("Ćilim", "Kilim", "Razboj", "Šara"),
+    "13.92": ("Tkanje", "Razboj", "Platno"),
+    "13.99": ("Vez", "Čipka", "Šara"),
+    "23.41": ("Grnčar", "Glina", "Ćup", "Keramika"),
+    "16.29": ("Drvo", "Rezbar", "Pruće", "Duborez"),
+    "23.13": ("Staklo", "Kristal"),
+    "23.19": ("Staklo", "Vitraž"),
 }
 _DEFAULT_PARTS = (("Kreativ", "Ideja", "Forma"), ("Studio", "Tim"))
 
@@ -98,8 +111,14 @@ def generate_demo_enterprises(
 
     population = municipalities["population"].astype(float)
     chosen = _pick(rng, population**URBAN_EXPONENT, count)
+    class_weights = pd.Series(
+        {str(code): float(weight) for code, weight in (settings.get("class_weights") or {}).items()},
+        dtype=float,
+    )
+    creative = taxonomy.classes[[bool(taxonomy.class_bits(c)) for c in taxonomy.classes.index]]
     classes_by_sector = {
-        s: list(taxonomy.classes.index[taxonomy.classes["sector_code"] == s]) for s in taxonomy.sector_codes
+        s: class_weights.reindex(creative.index[creative["sector_code"] == s], fill_value=1.0)
+        for s in taxonomy.sector_codes
     }
     rows: list[dict[str, Any]] = []
     for i, code in enumerate(chosen, start=1):
@@ -108,12 +127,13 @@ def generate_demo_enterprises(
             sector_weights.index, fill_value=1.0
         )
         sector = str(_pick(rng, weights[weights > 0], 1)[0])
-        nace = str(rng.choice(classes_by_sector[sector]))
+        nace = str(_pick(rng, classes_by_sector[sector], 1)[0])
         polygon = polygons.geometry.get(code) if polygons is not None else None
         settlement, lon, lat = _locate(rng, code, reference, polygon, settlements, settlement_share)
         employees = int(min(np.floor(rng.lognormal(0.55, 1.05) * SECTOR_SIZE_FACTOR.get(sector, 1.0)), 400))
         founded = int(max(first_year, last_year - np.floor(rng.exponential(9.0))))
         stems, kinds = _NAME_PARTS.get(sector, _DEFAULT_PARTS)
+        stems = _CLASS_STEMS.get(nace, stems)
         rows.append(
             {
                 "registration_number": f"DEMO-{i:06d}",
@@ -128,7 +148,7 @@ def generate_demo_enterprises(
                 "employees": employees,
                 "founding_year": founded,
                 "legal_form": _legal_form(rng, employees, sector),
-                "source": f"synthetic demo data (dashboard/demo.py, seed {seed})",
+                "source": DEMO_SOURCE,
                 "synthetic": "true",
             }
         )

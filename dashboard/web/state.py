@@ -17,6 +17,7 @@ from dashboard.analysis.indicators import LEVELS, METRICS, Filters
 from dashboard.sources.schema import SIZE_CLASSES
 from dashboard.valorization.registry import DIMENSIONS, INDICATORS, default_weights
 from dashboard.valorization.state import DEFAULT_GROWTH_YEARS, PotentialState
+from dashboard.valorization.whatif import parse_scenario
 
 DEFAULT_LEVEL = "municipality"
 DEFAULT_METRIC = "enterprises_per_1000"
@@ -27,6 +28,21 @@ LIST_PARAMETERS = {
     "size": "size_classes",
     "tier": "tiers",
 }
+
+
+# The definition of "creative" counted, by its taxonomy id; absent = the region's default. Which
+# ids exist is the region's data: an unknown one is resolved to the default where it is used.
+DEFINITION_PARAMETER = "definition"
+
+
+def _definition(text: str | None) -> str:
+    """A definition id as the URL gives it: a short slug, or '' (the default) for anything else."""
+    text = (text or "").strip()
+    return (
+        text
+        if len(text) <= 40 and text.replace("-", "").replace("_", "").isalnum() and text.isascii()
+        else ""
+    )
 
 
 def _split(text: str | None) -> tuple[str, ...]:
@@ -65,6 +81,7 @@ class ExploreState:
         filters = Filters(
             **{name: _split(params.get(key)) for key, name in LIST_PARAMETERS.items()},
             years=_years(params.get("years")),
+            definition=_definition(params.get(DEFINITION_PARAMETER)),
         )
         level = params.get("level", DEFAULT_LEVEL)
         metric = params.get("metric", DEFAULT_METRIC)
@@ -87,6 +104,8 @@ class ExploreState:
                 params[key] = ",".join(values)
         if self.filters.years:
             params["years"] = f"{self.filters.years[0]}-{self.filters.years[1]}"
+        if self.filters.definition:
+            params[DEFINITION_PARAMETER] = self.filters.definition
         if self.level != DEFAULT_LEVEL:
             params["level"] = self.level
         if self.metric != DEFAULT_METRIC:
@@ -128,11 +147,14 @@ def potential_metrics() -> set[str]:
 class PotentialPageState:
     """The potential page's controls as a query string, like :class:`ExploreState`: the
     weights (slider units), normalisation, growth window, national value, the sectors and
-    sizes analysed, what the map shows and which municipality's profile is open."""
+    sizes analysed, the definition of "creative", what the map shows and which municipality's
+    profile is open."""
 
     analysis: PotentialState = field(default_factory=PotentialState)
     metric: str = "index"
     municipality: str = ""
+    # A what-if scenario (``dashboard.valorization.whatif``), in its compact URL form; '' = none.
+    scenario: str = ""
 
     @classmethod
     def from_query(
@@ -150,9 +172,11 @@ class PotentialPageState:
                 params.get("national"),
                 [s for s in _split(params.get("sector")) if sectors is None or s in sectors],
                 [s for s in _split(params.get("size")) if s in sizes],
+                _definition(params.get(DEFINITION_PARAMETER)),
             ),
             metric=metric if metric in potential_metrics() else "index",
             municipality=params.get("municipality", ""),
+            scenario=parse_scenario(params.get("scenario"), sectors=sectors).to_query(),
         )
 
     def slider_weights(self) -> dict[str, int]:
@@ -173,8 +197,12 @@ class PotentialPageState:
             params["sector"] = ",".join(state.sectors)
         if state.sizes:
             params["size"] = ",".join(state.sizes)
+        if state.definition:
+            params[DEFINITION_PARAMETER] = state.definition
         if self.metric != "index":
             params["metric"] = self.metric
         if self.municipality:
             params["municipality"] = self.municipality
+        if self.scenario:
+            params["scenario"] = self.scenario
         return "?" + urlencode(params, safe=",-:") if params else ""
