@@ -58,6 +58,15 @@
         }
         return write(query, view, language);
       },
+      /* The header's language links: the same state in each language (one href per link, in
+         the order Dash lists the links). */
+      languageLinks: function (query) {
+        var rest = (query || "").replace(/^\?/, "");
+        var outputs = window.dash_clientside.callback_context.outputs_list || [];
+        return outputs.map(function (output) {
+          return "?lang=" + output.id.lang + (rest ? "&" + rest : "");
+        });
+      },
       /* Pages whose address holds their controls only. */
       syncQuery: function (query, language) {
         return write(query, null, language);

@@ -10,7 +10,7 @@ import pytest
 from dashboard.app import create_app
 from dashboard.components import ids
 from dashboard.config import Settings
-from dashboard.figures.map import TRACE_FIRST_SECTOR, TRACE_MUNICIPALITIES
+from dashboard.figures.map import TRACE_MUNICIPALITIES, TRACE_POINTS
 
 pytestmark = pytest.mark.browser
 
@@ -23,9 +23,7 @@ def kpi(dash_duo, name: str) -> str:
 
 
 def map_points(dash_duo) -> int:
-    return dash_duo.driver.execute_script(
-        MAP_DATA + f".slice({TRACE_FIRST_SECTOR}).reduce((n, t) => n + (t.lon ? t.lon.length : 0), 0)"
-    )
+    return dash_duo.driver.execute_script(MAP_DATA + f"[{TRACE_POINTS}].lon.length")
 
 
 def test_sector_filter_changes_kpis_map_and_chart_with_nothing_from_outside(dash_duo, project_data):

@@ -16,7 +16,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from dashboard.app import create_app
 from dashboard.components import ids
 from dashboard.config import Settings
-from dashboard.figures.map import TRACE_DISTRICTS, TRACE_FIRST_SECTOR, TRACE_MUNICIPALITIES
+from dashboard.figures.map import TRACE_DISTRICTS, TRACE_MUNICIPALITIES, TRACE_POINTS
 
 pytestmark = pytest.mark.browser
 
@@ -106,9 +106,7 @@ def spots_inside(polygon, enterprises) -> list[tuple[float, float]]:
 
 
 def map_points(dash_duo) -> int:
-    return dash_duo.driver.execute_script(
-        f"return {MAP}.data.slice({TRACE_FIRST_SECTOR}).reduce((n, t) => n + (t.lon ? t.lon.length : 0), 0)"
-    )
+    return dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_POINTS}].lon.length")
 
 
 def table_total(dash_duo) -> int:

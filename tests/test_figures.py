@@ -13,7 +13,7 @@ from dashboard.analysis.views import explore_view
 from dashboard.figures.charts import sector_bar_chart
 from dashboard.figures.map import (
     TRACE_DISTRICTS,
-    TRACE_FIRST_SECTOR,
+    TRACE_POINTS,
     TRACE_MUNICIPALITIES,
     TRACE_SEATS,
     build_map_figure,
@@ -39,7 +39,7 @@ def test_full_figure_carries_geometry_values_and_an_offline_style(figure_inputs)
     assert figure.data[TRACE_DISTRICTS].geojson != municipalities.geojson
     assert municipalities.visible is True and figure.data[TRACE_DISTRICTS].visible is False
     assert sum(municipalities.z) == len(runtime.data.enterprises)
-    assert sum(len(t.lon) for t in figure.data[TRACE_FIRST_SECTOR:]) == len(runtime.data.enterprises)
+    assert len(figure.data[TRACE_POINTS].lon) == len(runtime.data.enterprises)
     style = figure.layout.map.style
     assert style["glyphs"].startswith("/assets/glyphs/")
     assert "http" not in json.dumps(style)  # no tile server, no remote fonts
@@ -82,7 +82,10 @@ def test_hover_numbers_follow_the_language(figure_inputs):
     view = explore_view(runtime, Filters(), "district", "enterprises_per_1000", "sr-Latn")
     figure = build_map_figure(view.map, runtime.map_base, "sr-Latn", runtime.style, names, colors)
     shown = [row[1] for row in figure.data[TRACE_DISTRICTS].customdata]
-    assert all("," in value and "." not in value for value in shown)  # 6,05 not 6.05
+    numbers = [value.split(" ")[0] for value in shown]
+    assert all("," in n and "." not in n for n in numbers)  # 6,05 not 6.05
+    # The value always comes with its unit and indicator: "6,05 preduzeća na 1.000 stanovnika".
+    assert all(value.endswith(" preduzeća na 1.000 stanovnika") for value in shown)
 
 
 def test_sector_chart_orders_bars_and_uses_sector_colours(figure_inputs):

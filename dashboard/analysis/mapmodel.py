@@ -158,6 +158,21 @@ class MapView:
     hexagon_metric: str
     district_names: pd.Series
     municipality_names: pd.Series
-    points: dict[str, pd.DataFrame]  # sector -> lon, lat, name, municipality_name, employees, row
+    # One row per drawn enterprise, in drawing order: lon, lat, name, municipality (code),
+    # municipality_name, employees, row (position in the enterprise table), sector (position in
+    # the taxonomy).
+    points: pd.DataFrame
     points_shown: bool  # False when there are too many enterprises to draw one by one
     metric_label: str = ""  # e.g. the sector a location quotient is about
+    # Units the filters on places (district, municipality, potential tier) keep; the others are
+    # context on the map, drawn as outside the selection. None: every unit is inside.
+    district_inside: pd.Series | None = None
+    municipality_inside: pd.Series | None = None
+
+    def inside(self, level: str) -> pd.Series:
+        """Inside-the-selection flags of the units of ``level`` ('district' or another)."""
+        values = self.district_values if level == "district" else self.municipality_values
+        flags = self.district_inside if level == "district" else self.municipality_inside
+        if flags is None:
+            return pd.Series(True, index=values.index)
+        return flags.reindex(values.index, fill_value=False).astype(bool)

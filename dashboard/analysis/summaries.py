@@ -25,8 +25,9 @@ def _extremes(values: pd.Series, names: pd.Series, metric: str, language: str) -
 def map_summary(view: MapView, shown: int, language: str, within: Collection[str] = ()) -> str:
     """E.g. 'Enterprises per 1,000 inhabitants by municipality: highest in Niš (7.14), lowest in …'.
 
-    ``within`` limits the extremes to the units the filters are about (a district's
-    municipalities, say): the others are on the map only as context, at zero.
+    Only units inside the selection are compared (those the filters on places keep, see
+    ``MapView.inside``; ``within`` can narrow them further): the others are on the map only as
+    context, and "lowest in Aleksinac (0)" for a unit merely filtered out would mislead.
     """
     count = format_number(shown, language)
     if view.level == "hexagon" or (view.level == "enterprises" and not view.points_shown):
@@ -39,6 +40,7 @@ def map_summary(view: MapView, shown: int, language: str, within: Collection[str
         if view.level == "district"
         else (view.municipality_values, view.municipality_names)
     )
+    values = values[view.inside(view.level).reindex(values.index, fill_value=False).to_numpy()]
     if within:
         values = values[values.index.isin(within)]
     metric = translate(f"metric.{view.metric}", language)

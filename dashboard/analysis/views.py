@@ -8,7 +8,7 @@ at 100,000 enterprises costs milliseconds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,17 @@ MAX_POINTS = 4000  # beyond this the map shows density instead of single enterpr
 
 
 @dataclass(frozen=True)
+class Counts:
+    """The figures beside the map for one set of filters: KPIs, the three charts, the badge."""
+
+    totals: dict[str, int]
+    sector_counts: pd.Series
+    size_counts: pd.Series
+    year_counts: pd.Series
+    synthetic_shown: bool
+
+
+@dataclass(frozen=True)
 class ExploreView:
     map: MapView
     totals: dict[str, int]
@@ -37,27 +48,36 @@ class ExploreView:
     rows: np.ndarray  # positions of the shown enterprises in RegionData.enterprises
 
 
-_NAMES: dict[tuple[int, str], tuple[pd.DataFrame, pd.Series]] = {}
-
-
 def sector_names(taxonomy: Taxonomy, language: str) -> dict[str, str]:
     """Sector names in the language, in the taxonomy's order (the order of every chart and list)."""
     return {code: taxonomy.sector_name(code, language) for code in taxonomy.sector_codes}
 
 
+_NAMES: dict[tuple[int, str], pd.Series] = {}
+
+
 def unit_names(table: pd.DataFrame, language: str) -> pd.Series:
-    """Unit names in the language's script, index = code (memoised: reference tables never change)."""
+    """Unit names in the language's script, index = code (memoised while ``table`` lives:
+    the entry is dropped with the table, so a replaced runtime's tables are not kept alive)."""
     key = (id(table), language)
-    cached = _NAMES.get(key)
-    if cached is None or cached[0] is not table:
+    names = _NAMES.get(key)
+    if names is None:
         names = pd.Series([localized_name(row, language) for row in table.itertuples()], index=table.index)
-        cached = _NAMES[key] = (table, names)
-    return cached[1]
+        _NAMES[key] = names
+        weakref.finalize(table, _NAMES.pop, key, None)
+    return names
+
+
+def filter_mask(runtime: Runtime, filters: Filters) -> np.ndarray:
+    """Rows passing the filters, computed once per filter state (every view asks for it)."""
+    return runtime.memo.get(
+        "explore-mask", filters, lambda: runtime.columns.mask(filters, runtime.potential["tier"]), kept=8
+    )
 
 
 def shown_rows(runtime: Runtime, filters: Filters, selection: list[int] | None = None) -> np.ndarray:
     """Row positions passing the filters (and inside a map selection, when there is one)."""
-    return _within_selection(runtime.columns.mask(filters, runtime.potential["tier"]), selection)
+    return _within_selection(filter_mask(runtime, filters), selection)
 
 
 def _within_selection(mask: np.ndarray, selection: list[int] | None) -> np.ndarray:
@@ -76,7 +96,41 @@ def _per_unit(counts: pd.Series, employees: pd.Series, population: pd.Series, me
     return counts
 
 
-def explore_view(
+def units_inside(runtime: Runtime, filters: Filters) -> tuple[pd.Series, pd.Series]:
+    """Which districts and municipalities the filters keep (True) or leave outside (False).
+
+    Only the filters about places decide it -- district, municipality and potential tier: a
+    unit outside them is context on the map, not a unit with nothing in it. A district is
+    inside while any of its municipalities is.
+    """
+    municipalities = runtime.data.municipalities
+    inside = pd.Series(True, index=municipalities.index)
+    if filters.districts:
+        inside &= municipalities["district_code"].isin(filters.districts)
+    if filters.municipalities:
+        inside &= municipalities.index.isin(filters.municipalities)
+    if filters.tiers:
+        tiers = runtime.potential["tier"].reindex(municipalities.index)
+        inside &= tiers.isin(filters.tiers)
+    districts = inside.groupby(municipalities["district_code"]).any()
+    return districts.reindex(runtime.data.districts.index, fill_value=False).astype(bool), inside
+
+
+def lq_sectors(filters: Filters, lq_sector: str | None, sector_codes: list[str]) -> tuple[str, ...]:
+    """The sectors a location quotient is about: those ticked in the filter (one sector, or the
+    group of several), else the one chosen for it, else the first."""
+    ticked = tuple(s for s in filters.sectors if s in sector_codes)
+    if ticked:
+        return ticked
+    return (lq_sector,) if lq_sector in sector_codes else tuple(sector_codes[:1])
+
+
+def lq_label(sectors: tuple[str, ...], taxonomy: Taxonomy, language: str) -> str:
+    """E.g. "Crafts and design" or "Crafts and design + Software and IT"."""
+    return " + ".join(taxonomy.sector_name(s, language) for s in sectors)
+
+
+def map_view(
     runtime: Runtime,
     filters: Filters,
     level: str,
@@ -84,31 +138,44 @@ def explore_view(
     language: str,
     *,
     lq_sector: str | None = None,
-    selection: list[int] | None = None,
     approximate: bool = True,
-) -> ExploreView:
-    """``approximate=False`` leaves enterprises placed at a settlement or seat off the map
-    (they still count everywhere else)."""
+) -> MapView:
+    """What the map shows for one state, memoised on the runtime (the map, its summary and its
+    notice all ask for it)."""
+    key = (filters, level, metric, language, lq_sector, approximate)
+    return runtime.memo.get(
+        "explore-map",
+        key,
+        lambda: _map_view(runtime, filters, level, metric, language, lq_sector, approximate),
+        kept=8,
+    )
+
+
+def _map_view(
+    runtime: Runtime,
+    filters: Filters,
+    level: str,
+    metric: str,
+    language: str,
+    lq_sector: str | None,
+    approximate: bool,
+) -> MapView:
     data, columns = runtime.data, runtime.columns
-    mask = columns.mask(filters, runtime.potential["tier"])
-    counts = {name: columns.count(name, mask) for name in ("district", "municipality", "hexagon")}
-    staff = {
-        name: columns.count(name, mask, employees=True) for name in ("district", "municipality", "hexagon")
-    }
+    mask = filter_mask(runtime, filters)
     municipality_population = data.municipalities["population"]
     district_population = runtime.district_units["population"]
-
     metric_label = ""
     if metric == "location_quotient":
-        sector = lq_sector or data.taxonomy.sector_codes[0]
-        metric_label = data.taxonomy.sector_name(sector, language)
-        base = columns.mask(filters.without("sectors"), runtime.potential["tier"])
-        in_sector = base & (columns.codes["sector"] == columns.categories["sector"].index(sector))
+        sectors = lq_sectors(filters, lq_sector, data.taxonomy.sector_codes)
+        metric_label = lq_label(sectors, data.taxonomy, language)
+        base = filter_mask(runtime, filters.without("sectors"))
+        codes = [columns.categories["sector"].index(s) for s in sectors]
+        in_sectors = base & np.isin(columns.codes["sector"], codes)
         district_values = location_quotient(
-            columns.count("district", in_sector), columns.count("district", base)
+            columns.count("district", in_sectors), columns.count("district", base)
         )
         municipality_values = location_quotient(
-            columns.count("municipality", in_sector), columns.count("municipality", base)
+            columns.count("municipality", in_sectors), columns.count("municipality", base)
         )
     elif metric == "potential_index":
         # The index with its default weights over all mapped enterprises (re-weighted on the
@@ -122,72 +189,118 @@ def explore_view(
         )
         district_values = district_values.reindex(data.districts.index).fillna(0.0)
     else:
-        district_values = _per_unit(counts["district"], staff["district"], district_population, metric)
+        district_values = _per_unit(
+            columns.count("district", mask),
+            columns.count("district", mask, employees=True),
+            district_population,
+            metric,
+        )
         municipality_values = _per_unit(
-            counts["municipality"], staff["municipality"], municipality_population, metric
+            columns.count("municipality", mask),
+            columns.count("municipality", mask, employees=True),
+            municipality_population,
+            metric,
         )
     hexagon_metric = "employees" if metric == "employees" else "enterprises"
-
-    rows = _within_selection(mask, selection)  # the mask above, not computed a second time
     municipality_names = unit_names(data.municipalities, language)
     drawn = mask if approximate else mask & columns.exact()
     points_shown = int(drawn.sum()) <= MAX_POINTS
     rows_drawn = np.flatnonzero(drawn) if points_shown else np.array([], dtype=np.int64)
-    points = dict(_points(runtime, rows_drawn, municipality_names))
-    sectors = columns.count("sector", mask)
-    first, last = columns.year_span()
-    return ExploreView(
-        map=MapView(
-            level=level,
-            metric=metric,
-            district_values=district_values,
-            municipality_values=municipality_values,
-            hexagon_values=counts["hexagon"] if hexagon_metric == "enterprises" else staff["hexagon"],
-            hexagon_metric=hexagon_metric,
-            district_names=unit_names(data.districts, language),
-            municipality_names=municipality_names,
-            points=points,
-            points_shown=points_shown,
-            metric_label=metric_label,
-        ),
-        totals={
-            "enterprises": int(mask.sum()),
-            "employees": int(columns.employees[mask].sum()),
-            "sectors": int((sectors > 0).sum()),
-        },
-        sector_counts=sectors,
-        size_counts=columns.count("size_class", mask),
-        year_counts=columns.count_years(mask, first, last),
-        synthetic_shown=bool(columns.synthetic[mask].any()),
-        rows=rows,
+    district_inside, municipality_inside = units_inside(runtime, filters)
+    return MapView(
+        level=level,
+        metric=metric,
+        district_values=district_values,
+        municipality_values=municipality_values,
+        hexagon_values=columns.count("hexagon", mask, employees=hexagon_metric == "employees"),
+        hexagon_metric=hexagon_metric,
+        district_names=unit_names(data.districts, language),
+        municipality_names=municipality_names,
+        points=_points(runtime, rows_drawn, municipality_names),
+        points_shown=points_shown,
+        metric_label=metric_label,
+        district_inside=district_inside,
+        municipality_inside=municipality_inside,
     )
 
 
-def _points(
-    runtime: Runtime, rows: np.ndarray, municipality_names: pd.Series
-) -> Iterator[tuple[str, pd.DataFrame]]:
-    """Every sector in a fixed order, empty ones included, so map traces never shift."""
-    columns = runtime.columns
-    enterprises = runtime.data.enterprises
-    sector_codes = columns.codes["sector"][rows]
-    names = enterprises["name"].to_numpy()[rows]
-    municipality = np.asarray(municipality_names.reindex(columns.categories["municipality"]), dtype=object)
-    for index, sector in enumerate(columns.categories["sector"]):
-        pick = sector_codes == index
-        chosen = rows[pick]
-        yield (
-            sector,
-            pd.DataFrame(
-                {
-                    "lon": columns.lon[chosen],
-                    "lat": columns.lat[chosen],
-                    "name": names[pick],
-                    "municipality_name": municipality[columns.codes["municipality"][chosen]],
-                    "employees": columns.employees[chosen],
-                    "row": chosen,
-                }
-            ),
+def counts_view(runtime: Runtime, filters: Filters) -> Counts:
+    """KPIs and chart counts for one set of filters, memoised on the runtime."""
+
+    def compute() -> Counts:
+        columns = runtime.columns
+        mask = filter_mask(runtime, filters)
+        sectors = columns.count("sector", mask)
+        first, last = columns.year_span()
+        return Counts(
+            totals={
+                "enterprises": int(mask.sum()),
+                "employees": int(columns.employees[mask].sum()),
+                "sectors": int((sectors > 0).sum()),
+            },
+            sector_counts=sectors,
+            size_counts=columns.count("size_class", mask),
+            year_counts=columns.count_years(mask, first, last),
+            synthetic_shown=bool(columns.synthetic[mask].any()),
         )
+
+    return runtime.memo.get("explore-counts", filters, compute, kept=8)
+
+
+def explore_view(
+    runtime: Runtime,
+    filters: Filters,
+    level: str,
+    metric: str,
+    language: str,
+    *,
+    lq_sector: str | None = None,
+    selection: list[int] | None = None,
+    approximate: bool = True,
+) -> ExploreView:
+    """Every view of one state at once (the first drawing of the page, the presenter, tests).
+    ``approximate=False`` leaves enterprises placed at a settlement or seat off the map
+    (they still count everywhere else)."""
+    counts = counts_view(runtime, filters)
+    return ExploreView(
+        map=map_view(runtime, filters, level, metric, language, lq_sector=lq_sector, approximate=approximate),
+        totals=counts.totals,
+        sector_counts=counts.sector_counts,
+        size_counts=counts.size_counts,
+        year_counts=counts.year_counts,
+        synthetic_shown=counts.synthetic_shown,
+        rows=shown_rows(runtime, filters, selection),
+    )
+
+
+def drawing_order(rows: np.ndarray) -> np.ndarray:
+    """A fixed, well-mixed order to draw points in: a multiplicative hash of the row number.
+
+    Drawn in table order (or sector by sector), the last sector drawn covers the others
+    wherever points crowd; mixed, each sector shows in a crowd in proportion to its count.
+    """
+    return np.argsort((rows.astype(np.uint64) * np.uint64(2654435761)) % np.uint64(2**32), kind="stable")
+
+
+def _points(runtime: Runtime, rows: np.ndarray, municipality_names: pd.Series) -> pd.DataFrame:
+    """One row per drawn enterprise, sectors interleaved (see :func:`drawing_order`); ``sector``
+    is the sector's position in the taxonomy, which the map's colour scale maps to its colour."""
+    columns = runtime.columns
+    rows = rows[drawing_order(rows)]
+    municipality = np.asarray(municipality_names.reindex(columns.categories["municipality"]), dtype=object)
+    municipality_codes = columns.codes["municipality"][rows]
+    return pd.DataFrame(
+        {
+            "lon": columns.lon[rows],
+            "lat": columns.lat[rows],
+            "name": runtime.data.enterprises["name"].to_numpy()[rows],
+            "municipality": np.asarray(columns.categories["municipality"], dtype=object)[municipality_codes],
+            "municipality_name": municipality[municipality_codes],
+            "employees": columns.employees[rows],
+            "row": rows,
+            "sector": columns.codes["sector"][rows],
+        }
+    )
 
 
 def unit_figures(runtime: Runtime, filters: Filters, municipality: str) -> tuple[dict, dict, dict, pd.Series]:

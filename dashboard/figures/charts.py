@@ -133,6 +133,15 @@ def size_class_patch(counts: pd.Series, language: str, selected: Sequence[str] =
     return _patch(size_bars(counts, language, selected))
 
 
+def year_labels(years: Sequence[int], language: str) -> list[str]:
+    """The bars' names: the first says "1995 or earlier", since the data's earliest year may
+    hold every earlier founding (a source or generator that clips at a year does so)."""
+    return [
+        translate("chart.timeline.or_earlier", language, year=year) if i == 0 else str(year)
+        for i, year in enumerate(years)
+    ]
+
+
 def timeline_bars(counts: pd.Series, language: str, years: Sequence[int] = ()) -> dict[str, Any]:
     first, last = (years[0], years[1]) if years else (counts.index.min(), counts.index.max())
     return {
@@ -143,19 +152,34 @@ def timeline_bars(counts: pd.Series, language: str, years: Sequence[int] = ()) -
     }
 
 
+def _year_axis(counts: pd.Series, language: str) -> dict[str, Any]:
+    """Ticks every five years, the first one named as what it holds ("1995 or earlier")."""
+    years = list(counts.index)
+    if not years:
+        return {}
+    first = years[0]
+    ticks = [first] + [y for y in years if y % 5 == 0 and y - first >= 4]
+    return {"tickmode": "array", "tickvals": ticks, "ticktext": year_labels(ticks, language)}
+
+
 def founding_timeline(counts: pd.Series, language: str, years: Sequence[int] = ()) -> go.Figure:
     """Enterprises by founding year; drag across it to filter a period."""
     figure = go.Figure(
         go.Bar(
             textposition="none",
-            hovertemplate="%{x}: %{text}<extra></extra>",
+            customdata=year_labels(list(counts.index), language),
+            hovertemplate="%{customdata}: %{text}<extra></extra>",
             **timeline_bars(counts, language, years),
         )
     )
     figure.update_layout(
         dragmode="select",
         selectdirection="h",
-        xaxis={"title": {"text": translate("chart.timeline.axis", language)}, "dtick": 5, "automargin": True},
+        xaxis={
+            "title": {"text": translate("chart.timeline.axis", language)},
+            "automargin": True,
+            **_year_axis(counts, language),
+        },
         yaxis={"rangemode": "tozero", "gridcolor": "#e5e8ec", "fixedrange": True, "automargin": True},
     )
     return _layout(figure, translate("chart.timeline.title", language), language, 240)

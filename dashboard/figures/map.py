@@ -18,6 +18,7 @@ from dash import Patch
 
 from dashboard.analysis.mapmodel import METRIC_DECIMALS, MapBase, MapView
 from dashboard.figures.style import LABEL_FONT, LABEL_FONT_BOLD, POINTS_TOP
+from dashboard.figures.text import plotly_text, plotly_texts
 from dashboard.i18n import format_number, translate
 
 TRACE_DISTRICTS = 0
@@ -26,8 +27,10 @@ TRACE_SEATS = 2
 TRACE_HEXAGONS = 3
 TRACE_DISTRICT_LABELS = 4
 TRACE_MUNICIPALITY_LABELS = 5
-TRACE_CLUSTERED = 6
-TRACE_FIRST_SECTOR = 7
+# Every enterprise in ONE trace, coloured by sector: plotly rebuilds every layer of a map on any
+# change, so one trace instead of one per sector makes each update several times cheaper, and
+# the points are drawn interleaved (views.drawing_order), so no sector covers another.
+TRACE_POINTS = 6
 # The lighter two-thirds of ColorBrewer YlGnBu (sequential, colour-blind safe): dark enough to
 # read differences, light enough that labels and sector points stay legible on top.
 COLORSCALE = [
@@ -42,13 +45,40 @@ COLORSCALE = [
 LQ_COLORSCALE = [[0.0, "#5e3c99"], [0.25, "#b2abd2"], [0.5, "#f7f7f7"], [0.75, "#fdb863"], [1.0, "#e66101"]]
 MAP_HEIGHT = 600
 FILL_OPACITY = 0.72
+# Units outside the selection are faded almost to the map's grey background (plotly fades the
+# outline with the fill, so not fully transparent: the outline stays in sight), unlike any colour
+# of either scale; they keep a darker outline and their name.
+OUTSIDE_OPACITY = 0.25
+OUTSIDE_LINE = "#8a96a3"
+DISTRICT_LINE = "#ffffff"
+MUNICIPALITY_LINE = "#7b8794"
 OUTLINE_ONLY = [[0.0, "rgba(0,0,0,0)"], [1.0, "rgba(0,0,0,0)"]]  # municipalities as outlines under data
+# What each enterprise point carries, in order: read by name (``point_field``), never by position.
+POINT_FIELDS = ("name", "municipality_name", "employees", "row", "municipality")
 
 
-def _hover_values(values: pd.Series, names: pd.Series, metric: str, language: str) -> list[list[str]]:
-    decimals = METRIC_DECIMALS[metric]
+def point_field(point: dict[str, Any], name: str) -> Any:
+    """A field of a clicked or selected enterprise point (plotly event data), or None."""
+    data = point.get("customdata")
+    index = POINT_FIELDS.index(name)
+    return data[index] if isinstance(data, list | tuple) and len(data) > index else None
+
+
+def unit_hover(value: float, metric: str, label: str, language: str) -> str:
+    """E.g. "2.98 enterprises per 1,000 inhabitants": a value always with its unit and name."""
+    number = format_number(float(value), language, METRIC_DECIMALS[metric])
+    return translate(f"map.hover.{metric}", language, value=number, label=label)
+
+
+def _hover_values(
+    values: pd.Series, names: pd.Series, inside: pd.Series, metric: str, label: str, language: str
+) -> list[list[str]]:
+    outside = translate("map.outside", language)
     return [
-        [str(names.get(code, code)), format_number(float(v), language, decimals)]
+        [
+            plotly_text(names.get(code, code)),
+            unit_hover(v, metric, label, language) if inside.get(code, True) else outside,
+        ]
         for code, v in values.items()
     ]
 
@@ -59,53 +89,89 @@ def _symbol_sizes(values: pd.Series) -> list[float]:
 
 
 def _scale(values: pd.Series, metric: str) -> dict[str, Any]:
-    """Colour range: 0..max for counts and densities, symmetric around 1 for LQs."""
+    """Colour range: 0..max for counts and densities, symmetric around 1 for LQs -- of the units
+    inside the selection only (``values`` here), so units filtered out do not stretch it."""
     if metric == "location_quotient":
-        spread = max(float((values - 1).abs().max()), 0.25)
+        spread = max(float((values - 1).abs().max()), 0.25) if len(values) else 0.25
         return {"zmin": 1 - spread, "zmax": 1 + spread, "colorscale": LQ_COLORSCALE}
-    return {"zmin": 0, "zmax": max(float(values.max()), 1e-9), "colorscale": COLORSCALE}
+    top = float(values.max()) if len(values) else 0.0
+    return {"zmin": 0, "zmax": max(top, 1e-9), "colorscale": COLORSCALE}
+
+
+def _choropleth(
+    values: pd.Series, names: pd.Series, inside: pd.Series, metric: str, label: str, language: str, line: str
+) -> dict[str, Any]:
+    """Values, colours and hover of a district or municipality choropleth; units outside the
+    selection unfilled with a grey outline."""
+    flags = inside.reindex(values.index, fill_value=False).astype(bool)
+    scale = _scale(values[flags.to_numpy()], metric)
+    return {
+        # An outside unit's own value is not drawn: it sits at the scale's start, faded to grey.
+        "z": [float(v) if f else scale["zmin"] for v, f in zip(values, flags, strict=True)],
+        **scale,
+        "customdata": _hover_values(values, names, flags, metric, label, language),
+        "marker": {
+            "opacity": [FILL_OPACITY if f else OUTSIDE_OPACITY for f in flags],
+            "line": {"color": [line if f else OUTSIDE_LINE for f in flags]},
+        },
+    }
+
+
+def legend_title(view: MapView, language: str) -> str:
+    """The colour bar's title: the indicator, and for a location quotient the sectors it is of."""
+    title = translate(f"metric.{view.metric}", language)
+    return f"{title}: {view.metric_label}" if view.metric_label else title
 
 
 def trace_updates(view: MapView, base: MapBase, language: str) -> dict[int, dict[str, Any]]:
     """The data-dependent properties of every trace, keyed by trace index."""
     level = view.level
-    title = translate(f"metric.{view.metric}", language)
-    if view.metric_label:
-        title = f"{title}: {view.metric_label}"
+    title = legend_title(view, language)
     polygons = base.has_municipal_polygons
     show_hexagons = level == "hexagon" or (level == "enterprises" and not view.points_shown)
     d_values = view.district_values.reindex(base.district_codes, fill_value=0)
     m_values = view.municipality_values.reindex(base.municipality_codes, fill_value=0)
     h_values = view.hexagon_values.reindex(base.hexagon_codes, fill_value=0)
+    d_inside = view.inside("district").reindex(base.district_codes, fill_value=False)
+    m_inside = view.inside("municipality").reindex(base.municipality_codes, fill_value=False)
+    label = view.metric_label
     # Outside the two choropleth levels the municipalities stay as outlines under the data.
     municipal_fill = level == "municipality"
+    municipalities = _choropleth(
+        m_values, view.municipality_names, m_inside, view.metric, label, language, MUNICIPALITY_LINE
+    )
+    if not municipal_fill:
+        municipalities |= {
+            "colorscale": OUTLINE_ONLY,
+            "marker": {"opacity": 1.0, "line": municipalities["marker"]["line"]},
+        }
     updates: dict[int, dict[str, Any]] = {
         TRACE_DISTRICTS: {
-            "z": d_values.to_list(),
-            **_scale(d_values, view.metric),
-            "customdata": _hover_values(d_values, view.district_names, view.metric, language),
+            **_choropleth(
+                d_values, view.district_names, d_inside, view.metric, label, language, DISTRICT_LINE
+            ),
             "visible": level == "district" and base.district_geojson is not None,
             "colorbar": {"title": {"text": title}},
         },
         TRACE_MUNICIPALITIES: {
-            "z": m_values.to_list(),
-            **_scale(m_values, view.metric),
-            "customdata": _hover_values(m_values, view.municipality_names, view.metric, language),
+            **municipalities,
             "visible": polygons and level != "district",
-            **({} if municipal_fill else {"colorscale": OUTLINE_ONLY}),
-            "marker": {"opacity": FILL_OPACITY if municipal_fill else 1.0},
             "hoverinfo": "all" if municipal_fill else "skip",
             "showscale": municipal_fill,
             "colorbar": {"title": {"text": title}},
         },
         TRACE_SEATS: {
-            "marker": {"size": _symbol_sizes(m_values)},
-            "customdata": _hover_values(m_values, view.municipality_names, view.metric, language),
+            "marker": {
+                "size": _symbol_sizes(m_values[m_inside.to_numpy()].reindex(m_values.index, fill_value=0))
+            },
+            "customdata": _hover_values(
+                m_values, view.municipality_names, m_inside, view.metric, label, language
+            ),
             "visible": level == "municipality" and not polygons,
         },
         TRACE_HEXAGONS: {
             "z": h_values.to_list(),
-            "zmax": max(float(h_values.max()), 1e-9),
+            "zmax": max(float(h_values.max()), 1e-9) if len(h_values) else 1e-9,
             "customdata": [[format_number(v, language)] for v in h_values],
             "visible": show_hexagons and base.hexagon_geojson is not None,
             "colorbar": {"title": {"text": translate(f"metric.{view.hexagon_metric}", language)}},
@@ -119,49 +185,49 @@ def trace_updates(view: MapView, base: MapBase, language: str) -> dict[int, dict
         TRACE_MUNICIPALITY_LABELS: {
             "text": _label_text(base.municipality_labels, view.municipality_names, level != "district")
         },
+        TRACE_POINTS: _points_update(view, language),
     }
-    # Single enterprises belong to the municipal level (one trace per sector) and the
-    # enterprise level (one trace, clustered when zoomed out); on the district and hexagon
-    # levels they would hide the areas being compared (and catch their clicks).
-    by_sector = view.points_shown and level == "municipality"
-    clustered = view.points_shown and level == "enterprises"
-    for offset, points in enumerate(view.points.values()):
-        updates[TRACE_FIRST_SECTOR + offset] = _point_data(
-            points if by_sector else points.iloc[0:0], language
-        )
-    every = (
-        pd.concat([p.assign(sector=i) for i, p in enumerate(view.points.values())]) if view.points else None
-    )
-    if every is None or not clustered:
-        updates[TRACE_CLUSTERED] = _point_data(pd.DataFrame(columns=[*POINT_COLUMNS, "sector"]), language)
-        updates[TRACE_CLUSTERED]["marker"] = {"color": []}
-    else:
-        updates[TRACE_CLUSTERED] = _point_data(every, language)
-        updates[TRACE_CLUSTERED]["marker"] = {"color": every["sector"].to_list()}
     return updates
 
 
-POINT_COLUMNS = ("lon", "lat", "name", "municipality_name", "employees", "row")
+def _points_update(view: MapView, language: str) -> dict[str, Any]:
+    """Enterprises belong to the municipal level (as context: they let the unit under them take
+    the hover and the click) and the enterprise level (with their own tooltip, clustered when
+    zoomed out); on the district and hexagon levels they would hide the areas being compared."""
+    shown = view.points_shown and view.level in ("municipality", "enterprises")
+    points = view.points if shown else view.points.iloc[0:0]
+    return {
+        "lon": points["lon"].astype(float).round(5).to_list(),
+        "lat": points["lat"].astype(float).round(5).to_list(),
+        "customdata": [
+            list(p) for p in zip(*(_point_column(points, f, language) for f in POINT_FIELDS), strict=True)
+        ],
+        "marker": {"color": points["sector"].astype(int).to_list()},
+        "hoverinfo": "all" if view.level == "enterprises" else "skip",
+        "cluster": {"enabled": view.level == "enterprises"},
+    }
+
+
+def _point_column(points: pd.DataFrame, name: str, language: str) -> list:
+    if name == "employees":
+        return [format_number(v, language) for v in points["employees"]]
+    if name == "row":
+        return points["row"].astype(int).to_list()
+    return plotly_texts(points[name])  # names are user text: shown as typed, never as markup
 
 
 def _label_text(points: pd.DataFrame, names: pd.Series, shown: bool) -> list[str]:
     return [str(names.get(code, code)) for code in points.index] if shown else []
 
 
-def _point_data(points: pd.DataFrame, language: str) -> dict[str, Any]:
-    return {
-        "lon": points["lon"].astype(float).round(5).to_list(),
-        "lat": points["lat"].astype(float).round(5).to_list(),
-        "customdata": list(
-            zip(
-                points["name"].astype(str),
-                points["municipality_name"].astype(str),
-                [format_number(v, language) for v in points["employees"]],
-                points["row"].astype(int).to_list(),
-                strict=True,
-            )
-        ),
-    }
+def sector_legend(view: MapView, sector_codes: list[str]) -> dict[str, int]:
+    """Enterprises drawn per sector (taxonomy order), for the legend beside the map; empty when
+    the map draws no single enterprises."""
+    shown = view.points_shown and view.level in ("municipality", "enterprises")
+    if not shown or view.points.empty:
+        return {}
+    counts = view.points["sector"].value_counts()
+    return {code: int(counts.get(i, 0)) for i, code in enumerate(sector_codes)}
 
 
 def build_map_figure(
@@ -173,7 +239,7 @@ def build_map_figure(
     sector_colors: dict[str, str],
 ) -> go.Figure:
     """The whole map, geometry included: sent to the browser once per page load."""
-    value_hover = "<b>%{customdata[0]}</b><br>" + "%{customdata[1]}<extra></extra>"
+    value_hover = "<b>%{customdata[0]}</b>: %{customdata[1]}<extra></extra>"
     colorbar = {
         "orientation": "h",
         "thickness": 10,
@@ -187,7 +253,7 @@ def build_map_figure(
         "tickfont": {"size": 11},
     }
     choropleth = {
-        "marker": {"opacity": FILL_OPACITY, "line": {"width": 0.8, "color": "#ffffff"}},
+        "marker": {"opacity": FILL_OPACITY, "line": {"width": 0.8, "color": DISTRICT_LINE}},
         "hovertemplate": value_hover,
         "colorbar": colorbar,
         "showlegend": False,
@@ -201,7 +267,7 @@ def build_map_figure(
             geojson=base.geojson("municipalities"),
             locations=base.municipality_codes,
             name="municipalities",
-            **choropleth | {"marker": {"opacity": FILL_OPACITY, "line": {"width": 0.8, "color": "#7b8794"}}},
+            **choropleth,
         ),
         go.Scattermap(
             lon=base.seats["lon"].to_list(),
@@ -229,26 +295,26 @@ def build_map_figure(
     ]
     municipality_label = translate("label.municipality", language)
     employees_label = translate("label.employees", language)
-    sectors = list(view.points)
+    sectors = list(sector_colors)
+    field = {name: f"%{{customdata[{i}]}}" for i, name in enumerate(POINT_FIELDS)}
     traces.append(
         go.Scattermap(
             mode="markers",
             name="enterprises",
-            below=POINTS_TOP,
-            showlegend=False,
+            below=POINTS_TOP,  # under the labels, over the areas
+            showlegend=False,  # the HTML legend under the map carries the colours and counts
             marker={
-                "size": 7,
+                "size": 6,
                 "opacity": 0.9,
                 "colorscale": _discrete([sector_colors[s] for s in sectors]),
                 "cmin": -0.5,
                 "cmax": len(sectors) - 0.5,
             },
             hovertemplate=(
-                f"<b>%{{customdata[0]}}</b><br>{municipality_label}: %{{customdata[1]}}"
-                f"<br>{employees_label}: %{{customdata[2]}}<extra></extra>"
+                f"<b>{field['name']}</b><br>{municipality_label}: {field['municipality_name']}"
+                f"<br>{employees_label}: {field['employees']}<extra></extra>"
             ),
             cluster={
-                "enabled": True,
                 "maxzoom": 12,
                 "step": [25, 100],
                 "size": [16, 22, 30],
@@ -257,23 +323,6 @@ def build_map_figure(
             },
         )
     )
-    for sector in view.points:
-        hover = (
-            f"<b>%{{customdata[0]}}</b><br>{sector_names[sector]}<br>{municipality_label}: "
-            f"%{{customdata[1]}}<br>{employees_label}: %{{customdata[2]}}<extra></extra>"
-        )
-        traces.append(
-            go.Scattermap(
-                mode="markers",
-                name=sector_names[sector],
-                legendgroup=sector,
-                uid=f"sector-{sector}",
-                below=POINTS_TOP,  # under the labels, over the areas
-                marker={"color": sector_colors[sector], "size": 6, "opacity": 0.9},
-                showlegend=False,  # the filter panel and the sector chart carry the colour key
-                hovertemplate=hover,
-            )
-        )
     figure = go.Figure(traces)
     for index, properties in trace_updates(view, base, language).items():
         figure.data[index].update(properties)
@@ -313,26 +362,49 @@ def _labels(points: pd.DataFrame, font: str, size: int, name: str) -> go.Scatter
 
 
 def map_patch(
-    view: MapView, base: MapBase, language: str, focus: tuple[dict[str, float], float] | None = None
+    view: MapView,
+    base: MapBase,
+    language: str,
+    focus: tuple[dict[str, float], float] | None = None,
+    previous: MapView | None = None,
 ) -> Patch:
     """Only what changed: values, colours, visibility and points -- never geometry.
 
-    ``focus`` (centre, zoom) moves the view, e.g. after a click drills into a unit.
+    With ``previous`` (the view the browser shows now, in the same language), only the
+    properties that differ from it are sent: a sector filter at the municipal level patches the
+    municipal values and the points, not the hidden district layer or the labels. ``focus``
+    (centre, zoom) moves the view, e.g. after a click drills into a unit.
     """
     patch = Patch()
-    for index, properties in trace_updates(view, base, language).items():
-        assign_into(patch["data"][index], properties)
+    old = _leaves(trace_updates(previous, base, language)) if previous is not None else {}
+    for path, value in _leaves(trace_updates(view, base, language)).items():
+        if path not in old or old[path] != value:
+            target = patch["data"]
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = value
     if focus is not None:
         patch["layout"]["map"]["center"] = focus[0]
         patch["layout"]["map"]["zoom"] = focus[1]
     return patch
 
 
-def assign_into(target: Any, properties: dict[str, Any]) -> None:
-    """Write nested ``properties`` into a Patch path leaf by leaf, so a Patch of
-    ``{"marker": {"color": ...}}`` replaces the colour and leaves the rest of the marker."""
+def _leaves(properties: dict[Any, Any], prefix: tuple = ()) -> dict[tuple, Any]:
+    """Nested properties as {path: value}, so a Patch of ``{"marker": {"color": ...}}`` replaces
+    the colour and leaves the rest of the marker."""
+    leaves: dict[tuple, Any] = {}
     for key, value in properties.items():
         if isinstance(value, dict):
-            assign_into(target[key], value)
+            leaves |= _leaves(value, (*prefix, key))
         else:
-            target[key] = value
+            leaves[(*prefix, key)] = value
+    return leaves
+
+
+def assign_into(target: Any, properties: dict[str, Any]) -> None:
+    """Write nested ``properties`` into a Patch path leaf by leaf (the potential page's map)."""
+    for path, value in _leaves(properties).items():
+        leaf = target
+        for key in path[:-1]:
+            leaf = leaf[key]
+        leaf[path[-1]] = value

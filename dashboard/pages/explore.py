@@ -3,12 +3,17 @@
 Every view filters every other: the filter panel, a click on the map (drill into a
 district or municipality), a click on a sector or size bar, a brush on the
 founding-year timeline and a lasso on the map all set the same filter
-components, and one callback recomputes every view from them. The whole state
-lives in the URL, so links and the back button restore it.
+components. One callback derives the page's state from the controls and writes
+what each view depends on to its own ``dcc.Store`` (the map's, the filters', the
+table's), leaving unchanged ones alone; small callbacks read those stores, each
+returning only its own output. So the map never waits for the table or the charts,
+and a change reaches only the views it affects (a table search does not touch the
+map). The whole state lives in the URL, so links and the back button restore it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import parse_qsl
 
 import dash
@@ -16,10 +21,14 @@ import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.analysis.indicators import LEVELS, METRICS, Filters
+from dashboard.analysis.mapmodel import MapView
 from dashboard.analysis.summaries import map_summary
 from dashboard.analysis.views import (
+    Counts,
     ExploreView,
+    counts_view,
     explore_view,
+    map_view,
     sector_names,
     shown_rows,
     unit_figures,
@@ -31,8 +40,9 @@ from dashboard.components.controls import labelled, two_column_body
 from dashboard.components.drilldown import breadcrumb, municipality_panel
 from dashboard.components.filters import filter_panel
 from dashboard.components.footer import footer
-from dashboard.components.header import header, language_href
+from dashboard.components.header import header
 from dashboard.components.kpis import kpi_cards, kpi_values
+from dashboard.components.map_legend import map_legend
 from dashboard.components.page_title import page_title
 from dashboard.components.story_saver import save_view_control
 from dashboard.components.table import (
@@ -50,8 +60,15 @@ from dashboard.figures.charts import (
     size_class_chart,
     size_class_patch,
 )
-from dashboard.figures.map import build_map_figure, map_patch
-from dashboard.i18n import LANGUAGES, format_number, localized_name, normalise_language, translate
+from dashboard.figures.map import (
+    TRACE_POINTS,
+    TRACE_SEATS,
+    build_map_figure,
+    map_patch,
+    point_field,
+    sector_legend,
+)
+from dashboard.i18n import format_number, localized_name, normalise_language, translate
 from dashboard.i18n.widgets import dropdown_labels
 from dashboard.outputs.exporting import export_filename, export_table
 from dashboard.web.runtime import Runtime, current
@@ -60,7 +77,6 @@ from dashboard.web.state import ExploreState
 dash.register_page(__name__, path="/", title=page_title(), nav_key="nav.explore", order=0)
 
 MAP_CONFIG = {"displaylogo": False, "scrollZoom": True}
-GEOGRAPHIC = {"districts", "municipalities"}
 
 
 def _unit_options(table, language: str, district: list[str] | None = None) -> list[dict]:
@@ -69,20 +85,19 @@ def _unit_options(table, language: str, district: list[str] | None = None) -> li
     return sorted(options, key=lambda o: o["label"])
 
 
-def _notice(runtime: Runtime, view: ExploreView, level: str, language: str):
+def _notice(runtime: Runtime, view: MapView, level: str, language: str, shown: int) -> list:
     notices = []
     if not runtime.map_base.has_municipal_polygons:
         notices.append(translate("map.no_municipal_boundaries", language))
     if runtime.map_base.district_geojson is None:
         notices.append(translate("map.no_district_boundaries", language))
-    if not view.map.points_shown and level != "hexagon":
-        count = format_number(view.totals["enterprises"], language)
-        notices.append(translate("map.too_many_points", language, count=count))
-    hexagons_shown = level == "hexagon" or (level == "enterprises" and not view.map.points_shown)
-    if hexagons_shown and view.map.metric != view.map.hexagon_metric:
+    if not view.points_shown and level != "hexagon":
+        notices.append(translate("map.too_many_points", language, count=format_number(shown, language)))
+    hexagons_shown = level == "hexagon" or (level == "enterprises" and not view.points_shown)
+    if hexagons_shown and view.metric != view.hexagon_metric:
         # Hexagons have no population or area of their own: they count what is in them.
-        chosen = translate(f"metric.{view.map.metric}", language)
-        counted = translate(f"metric.{view.map.hexagon_metric}", language)
+        chosen = translate(f"metric.{view.metric}", language)
+        counted = translate(f"metric.{view.hexagon_metric}", language)
         notices.append(translate("map.hexagon_counts", language, counted=counted, metric=chosen))
     return [dbc.Alert(text, color="info", className="py-2 mb-2") for text in notices]
 
@@ -111,6 +126,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     runtime = current()
     language = normalise_language(lang, runtime.settings.default_language)
     state = ExploreState.from_query(query)
+    state = replace(state, lq_sector=_valid_lq(state.lq_sector))
     data = runtime.data
     colors = data.taxonomy.colors()
     names = sector_names(current().data.taxonomy, language)
@@ -147,6 +163,11 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             dcc.Store(id=ids.LANGUAGE, data=language),
             dcc.Store(id=ids.SELECTION, data=[]),
             dcc.Store(id=ids.QUERY, data=state.to_query()),
+            # What each view shows now; derive_state replaces only those a change affects.
+            dcc.Store(id=ids.MAP_STATE, data=_map_slice(state)),
+            dcc.Store(id=ids.MAP_DRAWN, data=state.to_query()),
+            dcc.Store(id=ids.FILTER_STATE, data=_filter_slice(state)),
+            dcc.Store(id=ids.TABLE_STATE, data=_table_slice(state, [], "")),
             html.Div(id=ids.URL_SYNC, hidden=True),
             header(language, data.region.name(language), view.synthetic_shown, "/", state.to_query()),
             two_column_body(
@@ -194,15 +215,20 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
 def _map_card(
     runtime: Runtime, view: ExploreView, state: ExploreState, figure, names, language: str
 ) -> dbc.Card:
+    shown = view.totals["enterprises"]
     return dbc.Card(
         [
             dbc.CardHeader(_map_controls(language, state, names), className="map-controls"),
-            html.Div(_notice(runtime, view, state.level, language), id=ids.MAP_NOTICE),
+            html.Div(_notice(runtime, view.map, state.level, language, shown), id=ids.MAP_NOTICE),
             dcc.Graph(id=ids.MAP, figure=figure, config=MAP_CONFIG, className="region-map"),
+            html.Div(
+                _legend(runtime, view.map, language),
+                id=ids.MAP_LEGEND,
+                className="map-legend small px-2 pt-1",
+                style={"display": "flex", "flexWrap": "wrap", "rowGap": "0.2rem"},
+            ),
             html.P(
-                map_summary(
-                    view.map, view.totals["enterprises"], language, units_in_scope(runtime, state.filters)
-                ),
+                _summary(runtime, view.map, state.filters, language),
                 id=ids.MAP_SUMMARY,
                 className="map-summary",
                 role="status",
@@ -284,7 +310,8 @@ def _map_controls(language: str, state: ExploreState, sector_names: dict[str, st
                 ),
                 id=ids.LQ_SECTOR_GROUP,
                 className="control control-grow",
-                hidden=state.metric != "location_quotient",
+                # With sectors ticked the quotient is theirs (views.lq_sectors): no second choice.
+                hidden=state.metric != "location_quotient" or bool(state.filters.sectors),
             ),
         ],
         className="map-controls-row",
@@ -292,6 +319,7 @@ def _map_controls(language: str, state: ExploreState, sector_names: dict[str, st
 
 
 def _filters_from(values, filter_ids) -> Filters:
+    """Filters from the pattern-matched filter controls, whatever filters the panel has."""
     raw = {i["name"]: v for i, v in zip(filter_ids, values, strict=True)}
     years = raw.get("years") or ()
     first, last = current().columns.year_span()
@@ -300,22 +328,44 @@ def _filters_from(values, filter_ids) -> Filters:
     return Filters.from_values(**(raw | {"years": years}))
 
 
+def _valid_lq(lq_sector: str | None) -> str:
+    """The LQ sector when the taxonomy has it, else "" (an address may say anything)."""
+    return lq_sector if lq_sector in current().data.taxonomy.sector_codes else ""
+
+
+def _state(query: str) -> ExploreState:
+    """The page state a derived query string stands for (see :func:`derive_state`)."""
+    state = ExploreState.from_query(parse_query(query))
+    return replace(state, lq_sector=_valid_lq(state.lq_sector))
+
+
+def _map_slice(state: ExploreState, focus: bool = False) -> dict:
+    return {"query": state.to_query(), "focus": focus}
+
+
+def _filter_slice(state: ExploreState) -> dict:
+    return {"query": ExploreState(filters=state.filters).to_query()}
+
+
+def _table_slice(state: ExploreState, selection: list | None, search: str | None) -> dict:
+    return {
+        "query": _filter_slice(state)["query"],
+        "selection": list(selection or []),
+        "search": search or "",
+    }
+
+
+def _changed(new: dict, old: dict | None, *keys: str):
+    """``new`` when it differs from ``old`` in ``keys``, else no_update: a store left alone
+    does not wake the views that read it."""
+    return new if old is None or any(new.get(k) != old.get(k) for k in keys) else no_update
+
+
 @dash.callback(
-    Output(ids.MAP, "figure"),
-    Output({"type": ids.KPI, "name": ALL}, "children"),
-    Output(ids.SECTOR_CHART, "figure"),
-    Output(ids.SIZE_CHART, "figure"),
-    Output(ids.TIMELINE, "figure"),
-    Output(ids.DEMO_BADGE, "hidden"),
-    Output(ids.MAP_NOTICE, "children"),
-    Output(ids.MAP_SUMMARY, "children"),
-    Output(ids.BREADCRUMB, "children"),
-    Output(ids.PROFILE, "children"),
-    Output(ids.TABLE_ROWS, "data"),
-    Output(ids.TABLE_COUNT, "children"),
     Output(ids.QUERY, "data"),
-    Output({"type": ids.LANGUAGE_LINK, "lang": ALL}, "href"),
-    Output(ids.LQ_SECTOR_GROUP, "hidden"),
+    Output(ids.MAP_STATE, "data"),
+    Output(ids.FILTER_STATE, "data"),
+    Output(ids.TABLE_STATE, "data"),
     Input({"type": ids.FILTER, "name": ALL}, "value"),
     Input(ids.LEVEL, "value"),
     Input(ids.METRIC, "value"),
@@ -324,55 +374,203 @@ def _filters_from(values, filter_ids) -> Filters:
     Input(ids.TABLE_SEARCH, "value"),
     Input(ids.MAP_APPROXIMATE, "value"),
     State({"type": ids.FILTER, "name": ALL}, "id"),
+    State(ids.QUERY, "data"),
+    State(ids.MAP_STATE, "data"),
+    State(ids.FILTER_STATE, "data"),
+    State(ids.TABLE_STATE, "data"),
+    prevent_initial_call=True,
+)
+def derive_state(
+    values,
+    level,
+    metric,
+    lq_sector,
+    selection,
+    search,
+    approximate,
+    filter_ids,
+    query,
+    map_state,
+    filter_state,
+    table_state,
+):
+    """The page state from every control, split into what each view reads."""
+    state = ExploreState(
+        filters=_filters_from(values, filter_ids),
+        level=level,
+        metric=metric,
+        lq_sector=_valid_lq(lq_sector),
+        approximate=bool(approximate),
+    )
+    before = _state((filter_state or {}).get("query", "")).filters
+    focus = (before.districts, before.municipalities) != (
+        state.filters.districts,
+        state.filters.municipalities,
+    )
+    new_query = state.to_query()
+    return (
+        new_query if new_query != query else no_update,
+        _changed(_map_slice(state, focus), map_state, "query"),
+        _changed(_filter_slice(state), filter_state, "query"),
+        _changed(_table_slice(state, selection, search), table_state, "query", "selection", "search"),
+    )
+
+
+@dash.callback(
+    Output(ids.MAP, "figure"),
+    Output(ids.MAP_NOTICE, "children"),
+    Output(ids.MAP_SUMMARY, "children"),
+    Output(ids.MAP_LEGEND, "children"),
+    Output(ids.MAP_DRAWN, "data"),
+    Input(ids.MAP_STATE, "data"),
+    State(ids.MAP_DRAWN, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def update_views(values, level, metric, lq_sector, selection, search, approximate, filter_ids, language):
+def update_map(map_state, drawn, language):
+    """The map: a patch of only what differs from the view on screen, its notice, its text
+    alternative and its legend."""
+    runtime = current()
+    state = _state(map_state["query"])
+    view = _map_view(runtime, state, language)
+    previous = _map_view(runtime, _state(drawn), language) if drawn is not None else None
+    focus = runtime.map_base.focus(list(state.filters.municipalities or state.filters.districts))
+    return (
+        map_patch(view, runtime.map_base, language, focus if map_state.get("focus") else None, previous),
+        _notice(
+            runtime, view, state.level, language, counts_view(runtime, state.filters).totals["enterprises"]
+        ),
+        _summary(runtime, view, state.filters, language),
+        _legend(runtime, view, language),
+        map_state["query"],
+    )
+
+
+@dash.callback(
+    Output({"type": ids.KPI, "name": ALL}, "children"),
+    Input(ids.FILTER_STATE, "data"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def update_kpis(filter_state, language):
+    return kpi_values(_counts(filter_state).totals, language)
+
+
+@dash.callback(
+    Output(ids.SECTOR_CHART, "figure"),
+    Input(ids.FILTER_STATE, "data"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def update_sector_chart(filter_state, language):
+    data = current().data
+    names = sector_names(data.taxonomy, language)
+    filters = _state(filter_state["query"]).filters
+    counts = _counts(filter_state).sector_counts
+    return sector_bar_patch(counts, names, data.taxonomy.colors(), language, filters.sectors)
+
+
+@dash.callback(
+    Output(ids.SIZE_CHART, "figure"),
+    Input(ids.FILTER_STATE, "data"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def update_size_chart(filter_state, language):
+    filters = _state(filter_state["query"]).filters
+    return size_class_patch(_counts(filter_state).size_counts, language, filters.size_classes)
+
+
+@dash.callback(
+    Output(ids.TIMELINE, "figure"),
+    Input(ids.FILTER_STATE, "data"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def update_timeline(filter_state, language):
+    filters = _state(filter_state["query"]).filters
+    return founding_timeline_patch(_counts(filter_state).year_counts, language, filters.years)
+
+
+@dash.callback(
+    Output(ids.DEMO_BADGE, "hidden"),
+    Input(ids.FILTER_STATE, "data"),
+    prevent_initial_call=True,
+)
+def update_demo_badge(filter_state):
+    return not _counts(filter_state).synthetic_shown
+
+
+@dash.callback(
+    Output(ids.BREADCRUMB, "children"),
+    Output(ids.PROFILE, "children"),
+    Input(ids.FILTER_STATE, "data"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def update_context(filter_state, language):
+    """Where the reader is: the breadcrumb, and the side panel of a single municipality."""
+    runtime = current()
+    filters = _state(filter_state["query"]).filters
+    return (
+        breadcrumb(list(filters.districts), list(filters.municipalities), runtime.data, language),
+        _profile(runtime, filters, language),
+    )
+
+
+@dash.callback(
+    Output(ids.TABLE_ROWS, "data"),
+    Output(ids.TABLE_COUNT, "children"),
+    Input(ids.TABLE_STATE, "data"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def update_table(table_state, language):
+    """The table's rows (filtered, lasso-selected, searched) and how many match."""
     runtime = current()
     data = runtime.data
-    filters = _filters_from(values, filter_ids)
-    view = explore_view(
-        runtime,
-        filters,
-        level,
-        metric,
-        language,
-        lq_sector=lq_sector,
-        selection=selection,
-        approximate=approximate,
-    )
-    names = sector_names(current().data.taxonomy, language)
-    colors = data.taxonomy.colors()
-    geographic_change = any(
-        isinstance(t, dict) and t.get("name") in GEOGRAPHIC for t in (ctx.triggered_prop_ids or {}).values()
-    )
-    focus = (
-        runtime.map_base.focus(list(filters.municipalities or filters.districts))
-        if geographic_change
-        else None
-    )
+    filters = _state(table_state["query"]).filters
     rows, total = table_rows(
-        data.enterprises, view.rows, names, unit_names(data.municipalities, language), search or ""
+        data.enterprises,
+        shown_rows(runtime, filters, table_state.get("selection")),
+        sector_names(data.taxonomy, language),
+        unit_names(data.municipalities, language),
+        table_state.get("search", ""),
     )
-    query = ExploreState(
-        filters=filters, level=level, metric=metric, lq_sector=lq_sector, approximate=approximate
-    ).to_query()
-    return (
-        map_patch(view.map, runtime.map_base, language, focus),
-        kpi_values(view.totals, language),
-        sector_bar_patch(view.sector_counts, names, colors, language, filters.sectors),
-        size_class_patch(view.size_counts, language, filters.size_classes),
-        founding_timeline_patch(view.year_counts, language, filters.years),
-        not view.synthetic_shown,
-        _notice(runtime, view, level, language),
-        map_summary(view.map, view.totals["enterprises"], language, units_in_scope(runtime, filters)),
-        breadcrumb(list(filters.districts), list(filters.municipalities), data, language),
-        _profile(runtime, filters, language),
-        rows,
-        table_count(len(rows), total, language),
-        query,
-        [language_href(code, query) for code in LANGUAGES],
-        metric != "location_quotient",
+    return rows, table_count(len(rows), total, language)
+
+
+def _map_view(runtime: Runtime, state: ExploreState, language: str) -> MapView:
+    return map_view(
+        runtime,
+        state.filters,
+        state.level,
+        state.metric,
+        language,
+        lq_sector=state.lq_sector or None,
+        approximate=state.approximate,
+    )
+
+
+def _counts(filter_state: dict) -> Counts:
+    return counts_view(current(), _state(filter_state["query"]).filters)
+
+
+def _summary(runtime: Runtime, view: MapView, filters: Filters, language: str) -> str:
+    shown = counts_view(runtime, filters).totals["enterprises"]
+    return map_summary(view, shown, language, units_in_scope(runtime, filters))
+
+
+def _legend(runtime: Runtime, view: MapView, language: str) -> list:
+    taxonomy = runtime.data.taxonomy
+    level = "district" if view.level == "district" else "municipality"
+    any_outside = view.level in ("district", "municipality") and not bool(view.inside(level).all())
+    return map_legend(
+        sector_legend(view, taxonomy.sector_codes),
+        sector_names(taxonomy, language),
+        taxonomy.colors(),
+        any_outside,
+        language,
     )
 
 
@@ -391,8 +589,10 @@ def drill_down(click, level):
     data = current().data
     if code in data.districts.index:
         return [code], [], "municipality"
-    if code is None and point.get("curveNumber") == 2:  # proportional symbol at a seat
+    if code is None and point.get("curveNumber") == TRACE_SEATS:  # proportional symbol at a seat
         code = data.municipalities.index[point.get("pointIndex", 0)]
+    if code is None and point.get("curveNumber") == TRACE_POINTS:  # an enterprise: its municipality
+        code = point_field(point, "municipality")
     if code in data.municipalities.index:
         return [str(data.municipalities.at[code, "district_code"])], [code], level
     return no_update, no_update, no_update
@@ -459,11 +659,8 @@ def climb(clicks):
 def select_points(selection):
     """Enterprises caught by a lasso or box on the map narrow the table to them."""
     points = (selection or {}).get("points", [])
-    return [
-        p["customdata"][3]
-        for p in points
-        if isinstance(p.get("customdata"), list) and len(p["customdata"]) > 3
-    ]
+    rows = (point_field(p, "row") for p in points if p.get("curveNumber") == TRACE_POINTS)
+    return [row for row in rows if isinstance(row, int)]
 
 
 @dash.callback(
@@ -526,7 +723,8 @@ def show_table(revealed, rows, columns, language):
 )
 def clear_filters(_clicks, filter_ids):
     first, last = current().columns.year_span()
-    return [[first, last] if i["name"] == "years" else [] for i in filter_ids], [], ""
+    reset = {"years": [first, last], "definition": current().columns.default_definition}  # defaults
+    return [reset.get(i["name"], []) for i in filter_ids], [], ""
 
 
 dash.clientside_callback(
@@ -535,6 +733,20 @@ dash.clientside_callback(
     Input(ids.QUERY, "data"),
     Input(ids.MAP, "relayoutData"),
     State(ids.LANGUAGE, "data"),
+)
+dash.clientside_callback(
+    ClientsideFunction(namespace="creativeMap", function_name="languageLinks"),
+    Output({"type": ids.LANGUAGE_LINK, "lang": ALL}, "href"),
+    Input(ids.QUERY, "data"),
+    prevent_initial_call=True,
+)
+# The LQ sector dropdown only when the quotient is shown and no sector is ticked (then it is theirs).
+dash.clientside_callback(
+    "function (metric, sectors) { return metric !== 'location_quotient' || (sectors || []).length > 0; }",
+    Output(ids.LQ_SECTOR_GROUP, "hidden"),
+    Input(ids.METRIC, "value"),
+    Input(ids.filter_id("sectors"), "value"),
+    prevent_initial_call=True,
 )
 
 
