@@ -351,3 +351,87 @@ def test_postgis_store_is_read_by_the_app(postgis_url, context):
             "SELECT DISTINCT ST_SRID(geom), GeometryType(geom) FROM enterprises"
         ).fetchone()
     assert (srid, kind) == (4326, "POINT")
+
+
+# ----------------------------------------------------------------------------- hostile input (issue 12)
+
+
+def test_a_checked_import_always_fits_the_store(store, context):
+    """The check step knows the stores' limits: the largest count it passes is stored as it is
+    (PostGIS integer, GeoPackage int64), and a larger one is refused by the check, not by a
+    failing commit. Anything else calling commit() is refused before a byte is written."""
+    from dashboard.sources.enterprises import MAX_EMPLOYEES
+
+    rows = f"91000011,Najveći,5911,Niš,,{MAX_EMPLOYEES},2015,,\n"
+    assert run_import([csv_source("max.csv", rows)], store, context).status == "committed"
+    assert store.read()["employees"].tolist() == [MAX_EMPLOYEES]
+    before = snapshot(store)
+    for employees in (MAX_EMPLOYEES + 1, 3_000_000_000, "99999999999999999999"):
+        result = run_import(
+            [csv_source("big.csv", f"91000012,Preveliki,5911,Niš,,{employees},2015,,\n")], store, context
+        )
+        assert [p.code for p in result.problems] == ["employees_implausible"]
+    valid = run_import(
+        [csv_source("ok.csv", "91000013,Mali,5911,Niš,,2,2015,,\n")], None, context, dry_run=True
+    )
+    for employees in (3_000_000_000, 1e20):
+        with pytest.raises(ValueError, match="cannot be stored"):
+            store.commit(valid.enterprises.assign(employees=employees), lambda existing: [])
+    assert snapshot(store) == before
+
+
+def test_a_read_only_store_file_is_refused_and_stays_read_only(tmp_path, context):
+    path = tmp_path / "store" / "enterprises.gpkg"
+    store = GeoPackageStore(path)
+    run_import([csv_source("register.csv", FIRST)], store, context)
+    path.chmod(0o444)
+    before = snapshot(store)
+    result = run_import([csv_source("survey.csv", SECOND)], store, context)
+    assert result.status == "rejected"
+    assert [(p.file, p.code) for p in result.problems] == [("enterprises.gpkg", "store_read_only")]
+    assert snapshot(store) == before and oct(path.stat().st_mode & 0o777) == "0o444"
+    # a file the operator made group-readable keeps that mode through an import
+    path.chmod(0o640)
+    assert run_import([csv_source("survey.csv", SECOND)], store, context).committed
+    assert oct(path.stat().st_mode & 0o777) == "0o640"
+
+
+def test_a_killed_imports_temp_file_is_removed_on_the_next_import_or_start(tmp_path, context):
+    path = tmp_path / "store" / "enterprises.gpkg"
+    store = GeoPackageStore(path)
+    run_import([csv_source("register.csv", FIRST)], store, context)
+    for cleaner in ("start", "import"):
+        done = subprocess.run(
+            [sys.executable, "-c", KILLED_IMPORT, str(path)],
+            input=(HEADER + SECOND).encode(),
+            capture_output=True,
+            cwd=PROJECT_ROOT,
+            timeout=120,
+        )
+        assert done.returncode == -signal.SIGKILL, done.stderr.decode()
+        left = [p.name for p in path.parent.glob(".enterprises.*.tmp.gpkg*")]
+        assert len(left) == 1 and left[0].endswith(".tmp.gpkg"), left  # the killed import's new file
+        if cleaner == "start":
+            open_store(Settings(store_path=path))  # what the app does when it starts
+        else:
+            assert run_import([csv_source("survey.csv", SECOND)], store, context).committed
+        assert not list(path.parent.glob(".enterprises.*.tmp.gpkg*")), cleaner
+        assert path.exists()
+
+
+def test_a_temp_file_being_written_is_left_alone(tmp_path, context):
+    """While an import holds the lock, its new file is not stale: opening the store must not
+    delete it (the web page opens the store on every check)."""
+    import fcntl
+
+    path = tmp_path / "store" / "enterprises.gpkg"
+    store = GeoPackageStore(path)
+    run_import([csv_source("register.csv", FIRST)], store, context)
+    writing = path.with_name(".enterprises.999999.tmp.gpkg")
+    writing.write_bytes(b"half written")
+    with open(path.with_name(path.name + ".lock"), "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        assert store.remove_stale_temporaries() == []
+        assert writing.exists()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    assert store.remove_stale_temporaries() == [writing] and not writing.exists()

@@ -10,7 +10,8 @@ Rules:
 * a registration number may appear once in an import (across all its files); the
   first row wins and every later one is reported;
 * a file that cannot be read (format, encoding, missing or ambiguous columns) stops
-  the whole import, even with ``skip_invalid``;
+  the whole import, even with ``skip_invalid``; so does a file beyond the limits
+  (:mod:`dashboard.importing.limits`: size once unpacked, rows, columns, CPU time);
 * any row error stops the import unless ``skip_invalid``, which stores the valid rows
   and reports the rest; warnings never stop it;
 * the store changes in one atomic step or not at all; registration numbers already in
@@ -28,13 +29,20 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from dashboard.importing.limits import ImportLimits, LimitExceeded
 from dashboard.importing.mapping import Mapping
 from dashboard.importing.readers import RawTable, Source, read_source
-from dashboard.sources.enterprises import ValidationContext, empty_enterprises, validate_enterprises
+from dashboard.sources.enterprises import (
+    ValidationContext,
+    empty_enterprises,
+    registration_key,
+    validate_enterprises,
+)
 from dashboard.sources.problems import Problem
-from dashboard.store.base import ImportRecord, Store
+from dashboard.store.base import ImportRecord, Store, StoreReadOnly
 
 CHUNK_ROWS = 20_000
+ANONYMOUS_CHUNK_ROWS = 2_000  # with a CPU budget: small chunks, so the budget is kept closely
 # progress(stage, done, total): stage is "read", "validate" or "store"; done/total in rows
 # (files for "read", 0/1 for "store").
 Progress = Callable[[str, int, int], None]
@@ -123,25 +131,38 @@ def prepare_import(
     mapping: Mapping | None = None,
     progress: Progress | None = None,
     chunk_rows: int = CHUNK_ROWS,
+    limits: ImportLimits | None = None,
 ) -> ImportResult:
-    """Read and validate every file; nothing is written."""
+    """Read and validate every file within ``limits``; nothing is written."""
     report = progress or (lambda stage, done, total: None)
+    limits = limits or ImportLimits()
+    budget = limits.budget()
+    if limits.cpu_seconds is not None:  # look at the budget more often than a full chunk
+        chunk_rows = min(chunk_rows, ANONYMOUS_CHUNK_ROWS)
     tables: list[RawTable] = []
     for number, source in enumerate(sources):
-        tables.append(read_source(source, mapping))
+        tables.append(read_source(source, mapping, limits, budget))
         report("read", number + 1, len(sources))
+        if not tables[-1].ok:  # the import is refused anyway: spend nothing on the other files
+            break
+    tables += [RawTable(s.name, None) for s in sources[len(tables) :]]
     summaries = [
         FileSummary(s.name, s.sha256, rows=t.total_rows) for s, t in zip(sources, tables, strict=True)
     ]
     problems: list[Problem] = [p for t in tables for p in t.problems]
     readable = [t for t in tables if t.ok]
+    if len(readable) == len(tables) and sum(len(t.frame) for t in readable) > limits.max_rows:
+        names = ", ".join(t.file for t in readable)
+        problems.append(Problem(file=names, code="too_many_rows", details={"limit": str(limits.max_rows)}))
+        readable = []
     if len(readable) < len(tables):
         return ImportResult(summaries, _ordered(problems, sources), empty_enterprises(), status="rejected")
 
     # Registration numbers repeated anywhere in the import: the first row wins.
+    digits = context.registration_digits
     numbers = pd.concat(
         [
-            t.frame.get("registration_number", pd.Series("", index=t.frame.index)).str.strip()
+            registration_key(t.frame.get("registration_number", pd.Series("", index=t.frame.index)), digits)
             for t in readable
         ],
         ignore_index=True,
@@ -169,12 +190,17 @@ def prepare_import(
     for table in readable:
         kept = 0
         for start in range(0, len(table.frame), chunk_rows):
+            try:
+                budget.check(table.file, int(table.rows[start]))
+            except LimitExceeded as exceeded:
+                problems.append(exceeded.problem)
+                return ImportResult(summaries, _ordered(problems, sources), empty_enterprises(), "rejected")
             chunk = table.frame.iloc[start : start + chunk_rows]
             valid, found = validate_enterprises(chunk, table.file, context)
             found = [p for p in found if p.code != "duplicate_registration_number"]  # reported above
             problems.extend(_remap_rows(found, table, start))
             valid = valid[~valid["registration_number"].isin(seen)]
-            seen.update(chunk.get("registration_number", pd.Series(dtype=str)).str.strip())
+            seen.update(registration_key(chunk.get("registration_number", pd.Series(dtype=str)), digits))
             accepted.append(valid)
             origin.append(np.full(len(valid), table.file, dtype=object))
             kept += len(valid)
@@ -210,9 +236,11 @@ def run_import(
     dry_run: bool = False,
     progress: Progress | None = None,
     now: Callable[[], dt.datetime] | None = None,
+    limits: ImportLimits | None = None,
 ) -> ImportResult:
-    """Validate ``sources`` and, unless told otherwise or errors forbid it, store them."""
-    result = prepare_import(sources, context, mapping, progress)
+    """Validate ``sources`` within ``limits`` and, unless told otherwise or errors forbid it,
+    store them."""
+    result = prepare_import(sources, context, mapping, progress, limits=limits)
     if result.status == "rejected":
         return result
     existing = store.registration_numbers() if store is not None else set()
@@ -239,7 +267,7 @@ def run_import(
             records.append(
                 ImportRecord(
                     time=moment,
-                    file=summary.file,
+                    file=summary.file.replace("\x00", ""),  # PostgreSQL text holds no NUL
                     sha256=summary.sha256,
                     rows=summary.rows,
                     added=summary.added,
@@ -251,7 +279,12 @@ def run_import(
 
     if progress:
         progress("store", 0, 1)
-    result.history = store.commit(result.enterprises, history)
+    try:
+        result.history = store.commit(result.enterprises, history)
+    except StoreReadOnly as refused:
+        result.problems.append(Problem(file=str(refused), code="store_read_only"))
+        result.status = "rejected"
+        return result
     if progress:
         progress("store", 1, 1)
     result.status = "committed"

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import json
 import re
 import warnings
 import zipfile
@@ -24,8 +25,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from dashboard.importing.archive import check_zip
 from dashboard.importing.headers import ColumnMatch, recognise_columns
+from dashboard.importing.limits import HEADER_SEARCH_ROWS, Budget, ImportLimits, LimitExceeded
 from dashboard.importing.mapping import Mapping
+from dashboard.importing.sheets import SheetMissing, sheet_rows
 from dashboard.sources.problems import Problem
 from dashboard.sources.schema import REQUIRED_COLUMNS
 
@@ -40,7 +44,7 @@ FORMATS = {
     ".gpkg": "gpkg",
 }
 NUMERIC_FIELDS = ("lon", "lat", "employees", "founding_year")
-HEADER_SEARCH_ROWS = 20  # an XLSX header may sit below a title block
+BUDGET_EVERY = 256  # rows between two looks at the CPU budget
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,22 @@ def _fail(source: Source, code: str, value: str | None = None, **details: Any) -
     return RawTable(
         source.name, None, problems=[Problem(file=source.name, code=code, value=value, details=details)]
     )
+
+
+def _refuse(source: Source, code: str, **details: str) -> LimitExceeded:
+    return LimitExceeded(Problem(file=source.name, code=code, details=details))
+
+
+def _required_missing(source: Source, headers: list[str], mapping: Mapping, rows: int = 0) -> RawTable | None:
+    """The file-level failure when ``headers`` lack a required field, so a reader can stop at
+    the header instead of reading every row of a file that cannot be imported."""
+    match = recognise_columns([h for h in headers if not h.startswith("__")], source.name, mapping.columns)
+    found = set(match.fields) | ({"lon", "lat"} if "__lon" in headers else set())
+    missing = [name for name in REQUIRED_COLUMNS if name not in found]
+    if not missing:
+        return None
+    problems = [*match.problems, Problem(file=source.name, code="columns_missing", value=", ".join(missing))]
+    return RawTable(source.name, None, problems=problems, total_rows=rows)
 
 
 # --------------------------------------------------------------------------- cells
@@ -159,6 +179,37 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     return data.decode("cp1250"), "windows-1250"
 
 
+MIXED_LINES_SHOWN = 50
+
+
+def _utf8_lines(source: Source, encoding: str) -> list[Problem]:
+    """Lines in UTF-8 inside a file read as Windows-125x (the whole file is not UTF-8, so other
+    lines are not): one file saved by two programs. Read either way, some rows would be
+    garbled ('Studio Ĺ˝uÄ‡ko'), so each such line is reported by its number and nothing is read."""
+    if encoding.replace("cp", "windows-") not in ("windows-1250", "windows-1251"):
+        return []
+    problems: list[Problem] = []
+    for number, line in enumerate(source.data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            meant = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        problems.append(
+            Problem(
+                file=source.name,
+                code="mojibake",
+                row=number,
+                value=line.decode(encoding, errors="replace").strip()[:120],
+                details={"repaired": meant.strip()[:120]},
+            )
+        )
+        if len(problems) == MIXED_LINES_SHOWN:
+            break
+    return problems
+
+
 def detect_separator(text: str) -> str:
     """The separator of the header line: the most frequent of , ; tab | outside quotes."""
     first = next((line for line in text.splitlines() if line.strip()), "")
@@ -168,18 +219,29 @@ def detect_separator(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _read_csv_rows(source: Source, mapping: Mapping) -> tuple[list[str], pd.DataFrame, np.ndarray] | RawTable:
+def _read_csv_rows(
+    source: Source, mapping: Mapping, limits: ImportLimits
+) -> tuple[list[str], pd.DataFrame, np.ndarray] | RawTable:
     if b"\x00" in source.data[:4096] and not source.data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _fail(source, "file_unreadable", error="binary data, not a text (CSV) file")
     try:
-        text, _ = decode_text(source.data, mapping.encoding)
+        text, encoding = decode_text(source.data, mapping.encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         return _fail(source, "file_unreadable", error=f"not UTF-8 or Windows-1250 text ({exc.reason})")
+    mixed = _utf8_lines(source, encoding)
+    if mixed:
+        return RawTable(source.name, None, problems=mixed)
     if "\x00" in text:
         return _fail(source, "file_unreadable", error="binary data, not a text (CSV) file")
     if not text.strip():
         return _fail(source, "no_rows")
     separator = mapping.separator or detect_separator(text)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if re.sub(r'"[^"]*"', "", first).count(separator) >= limits.max_columns:
+        raise _refuse(source, "too_many_columns", limit=str(limits.max_columns))
+    stop = _required_missing(source, next(csv.reader([first], delimiter=separator), []), mapping)
+    if stop is not None:
+        return stop
     try:
         table = pd.read_csv(
             io.StringIO(text),
@@ -190,11 +252,16 @@ def _read_csv_rows(source: Source, mapping: Mapping) -> tuple[list[str], pd.Data
             skip_blank_lines=True,
             quoting=csv.QUOTE_MINIMAL,
             engine="c",
+            nrows=limits.max_rows + 2,  # the header, the rows allowed, and one to tell
         )
     except (pd.errors.ParserError, ValueError, csv.Error) as exc:
         return _fail(source, "file_unreadable", error=str(exc).strip()[:200])
     except pd.errors.EmptyDataError:
         return _fail(source, "no_rows")
+    if table.shape[1] > limits.max_columns:
+        raise _refuse(source, "too_many_columns", limit=str(limits.max_columns))
+    if len(table) > limits.max_rows + 1:
+        raise _refuse(source, "too_many_rows", limit=str(limits.max_rows))
     headers = [str(h) for h in table.iloc[0].tolist()]
     body = table.iloc[1:].reset_index(drop=True)
     return headers, body, np.arange(2, len(body) + 2, dtype=np.int64)
@@ -204,70 +271,124 @@ def _read_csv_rows(source: Source, mapping: Mapping) -> tuple[list[str], pd.Data
 
 
 def _read_xlsx_rows(
-    source: Source, mapping: Mapping
+    source: Source, mapping: Mapping, limits: ImportLimits, budget: Budget
 ) -> tuple[list[str], pd.DataFrame, np.ndarray] | RawTable:
-    from openpyxl import load_workbook
+    """The first sheet (or the mapping's) as text rows below the header.
 
+    The zip is judged before openpyxl sees it (:func:`check_zip`); rows are streamed as the
+    file holds them (:mod:`dashboard.importing.sheets`), cut to the column limit, and reading
+    stops at the header when a required column is missing, or at any limit.
+    """
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError) as exc:
+        check_zip(source.data, source.name, limits, budget)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         return _fail(source, "file_unreadable", error=f"not a readable XLSX workbook ({str(exc)[:120]})")
-    except Exception as exc:  # openpyxl raises its own InvalidFileException and friends
-        return _fail(source, "file_unreadable", error=f"not a readable XLSX workbook ({type(exc).__name__})")
+    width_limit = limits.max_columns
+    last_physical = 2 * limits.max_rows + HEADER_SEARCH_ROWS  # blank rows between data rows are rare
+    records: list[tuple[int, list[str]]] = []
+    header: tuple[int, list[str]] | None = None
     try:
-        if mapping.sheet:
-            if mapping.sheet not in book.sheetnames:
-                return _fail(source, "file_unreadable", error=f"no sheet named {mapping.sheet!r}")
-            sheet = book[mapping.sheet]
-        else:
-            sheet = book.worksheets[0]
-        records: list[tuple[int, list[str]]] = []
-        header: tuple[int, list[str]] | None = None
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [cell_text(v) for v in values]
-            if not any(cells):
-                continue
-            if header is None:
+        with warnings.catch_warnings(), sheet_rows(source.data, mapping.sheet, width_limit + 1) as rows:
+            warnings.simplefilter("ignore")
+            for count, (number, values) in enumerate(rows, start=1):
+                if count % BUDGET_EVERY == 0:
+                    budget.check(source.name, number)
+                if number > last_physical or len(records) >= limits.max_rows:
+                    raise _refuse(source, "too_many_rows", limit=str(limits.max_rows))
+                if values[width_limit] is not None:
+                    raise _refuse(source, "too_many_columns", limit=str(width_limit))
+                if values.count(None) == len(values):
+                    continue
+                cells = [cell_text(v) for v in values[:width_limit]]
+                if not any(cells):
+                    continue
+                if header is not None:
+                    records.append((number, cells))
+                    continue
                 records.append((number, cells))
-                recognised = recognise_columns(cells, source.name).fields
-                if len(recognised) >= 2 or len(records) > HEADER_SEARCH_ROWS:
-                    header = (number, cells)
-                    records = []
-                continue
-            records.append((number, cells))
-    except Exception as exc:  # a damaged sheet part inside a valid zip
-        return _fail(source, "file_unreadable", error=f"damaged XLSX sheet ({type(exc).__name__})")
-    finally:
-        book.close()
-    if header is None:  # no line looked like a header: take the first non-empty one
+                if len(recognise_columns(cells, source.name, mapping.columns).fields) >= 2:
+                    header, records = (number, cells), []
+                elif len(records) >= HEADER_SEARCH_ROWS:  # no header near the top: the first row is it
+                    header, records = records[0], records[1:]
+                else:
+                    continue
+                stop = _required_missing(source, _trimmed(header[1]), mapping)
+                if stop is not None:
+                    return stop
+    except LimitExceeded:
+        raise
+    except SheetMissing:
+        return _fail(source, "file_unreadable", error=f"no sheet named {mapping.sheet!r}")
+    except Exception as exc:  # openpyxl's InvalidFileException, damaged XML parts, ...
+        return _fail(source, "file_unreadable", error=f"not a readable XLSX workbook ({type(exc).__name__})")
+    if header is None:  # a short sheet with no line that looked like a header: take the first one
         if not records:
             return _fail(source, "no_rows")
         header, records = records[0], records[1:]
-    width = len(header[1])
-    while width and not header[1][width - 1]:
-        width -= 1
-    width = max(width, 1)
+        stop = _required_missing(source, _trimmed(header[1]), mapping)
+        if stop is not None:
+            return stop
+    names = _trimmed(header[1])
+    width = len(names)
     body = pd.DataFrame(
         [(cells + [""] * width)[:width] for _, cells in records], columns=range(width), dtype=object
     )
     if body.empty:
         body = pd.DataFrame(columns=range(width), dtype=object)
-    return header[1][:width], body, np.array([n for n, _ in records], dtype=np.int64)
+    return names, body, np.array([n for n, _ in records], dtype=np.int64)
+
+
+def _trimmed(header: list[str]) -> list[str]:
+    """A header row without its trailing empty cells (at least one column)."""
+    width = len(header)
+    while width and not header[width - 1]:
+        width -= 1
+    return header[: max(width, 1)]
 
 
 # --------------------------------------------------------------------------- GeoJSON, GeoPackage
 
 
+def _geojson_without_nul(source: Source) -> tuple[bytes, list[Problem]]:
+    """GDAL cuts a text at an escaped NUL (``\\u0000``): remove it first, with a warning per
+    feature and property, so 'Studio\\u0000X' is imported as 'StudioX', not 'Studio'."""
+    data = source.data
+    if b"\\u0000" not in data:
+        return data, []
+    problems: list[Problem] = []
+    try:
+        features = json.loads(data).get("features") or []
+    except (ValueError, AttributeError, RecursionError):
+        features = []
+    for number, feature in enumerate(features if isinstance(features, list) else [], start=1):
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        for key, value in (properties or {}).items() if isinstance(properties, dict) else ():
+            if isinstance(value, str) and "\x00" in value:
+                problems.append(
+                    Problem(
+                        file=source.name,
+                        code="text_cleaned",
+                        row=number,
+                        column=str(key),
+                        value=value.replace("\x00", "\u2400"),  # shown as the NUL symbol
+                        severity="warning",
+                    )
+                )
+    # An escaped backslash before 'u0000' is text, not a NUL: keep pairs of backslashes.
+    return _ESCAPED_NUL.sub(rb"\1", data), problems
+
+
+_ESCAPED_NUL = re.compile(rb"(?<!\\)((?:\\\\)*)\\u0000")
+
+
 def _read_geo_rows(
-    source: Source, mapping: Mapping
+    source: Source, mapping: Mapping, limits: ImportLimits
 ) -> tuple[list[str], pd.DataFrame, np.ndarray, list[Problem]] | RawTable:
     import pyogrio
     from pyogrio.errors import DataLayerError, DataSourceError
 
-    problems: list[Problem] = []
-    buffer = io.BytesIO(source.data)
+    data, problems = _geojson_without_nul(source) if source.format == "geojson" else (source.data, [])
+    buffer = io.BytesIO(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -288,7 +409,22 @@ def _read_geo_rows(
                     )
                 )
             buffer.seek(0)
-            frame = pyogrio.read_dataframe(buffer, layer=layers.index(layer))  # in-memory names change
+            info = pyogrio.read_info(buffer, layer=layers.index(layer))
+            if len(info["fields"]) > limits.max_columns:
+                raise _refuse(source, "too_many_columns", limit=str(limits.max_columns))
+            if info["features"] > limits.max_rows:
+                raise _refuse(source, "too_many_rows", limit=str(limits.max_rows))
+            stop = _required_missing(
+                source,
+                [str(f) for f in info["fields"]] + (["__lon"] if info["geometry_type"] else []),
+                mapping,
+            )
+            if stop is not None:
+                return stop
+            buffer.seek(0)
+            frame = pyogrio.read_dataframe(
+                buffer, layer=layers.index(layer), max_features=limits.max_rows + 1
+            )  # by index: in-memory names change
     except (DataSourceError, DataLayerError, RuntimeError, ValueError, OSError) as exc:
         return _fail(source, "file_unreadable", error=str(exc).split(";")[0][:200])
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
@@ -334,8 +470,8 @@ def _read_geo_rows(
 # --------------------------------------------------------------------------- numbers
 
 _PLAIN = re.compile(r"^-?\d+(?:\.\d+)?$")
-_DATE_DMY = re.compile(r"^\s*\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(\d{4})\.?\s*$")
-_DATE_ISO = re.compile(r"^\s*(\d{4})-\d{1,2}-\d{1,2}(?:[T ].*)?$")
+_DATE_DMY = re.compile(r"^\s*(?P<d>\d{1,2})\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<y>\d{4})\.?\s*$")
+_DATE_ISO = re.compile(r"^\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ].*)?$")
 
 
 def normalise_numbers(values: pd.Series, decimal: str | None) -> pd.Series:
@@ -367,33 +503,61 @@ def normalise_numbers(values: pd.Series, decimal: str | None) -> pd.Series:
 
 
 def founding_years(values: pd.Series) -> pd.Series:
-    """'03.05.2012.', '2012-05-03', '2012-05-03T00:00:00' -> '2012'; years stay as they are."""
+    """'03.05.2012.', '2012-05-03', '2012-05-03T00:00:00' -> '2012'; years stay as they are, and
+    so do dates the calendar lacks ('31.02.2012.'), for validation to report."""
     text = values.astype(str).str.strip()
-    dmy = text.str.extract(_DATE_DMY, expand=False)
-    iso = text.str.extract(_DATE_ISO, expand=False)
-    return dmy.fillna(iso).fillna(text)
+    years = text.copy()
+    for pattern in (_DATE_ISO, _DATE_DMY):
+        parts = text.str.extract(pattern)
+        found = parts["y"].notna()
+        if found.any():
+            real = parts[found].apply(lambda p: _is_date(int(p["y"]), int(p["m"]), int(p["d"])), axis=1)
+            years[real[real].index] = parts.loc[real[real].index, "y"]
+    return years
+
+
+def _is_date(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- entry point
 
 
-def read_source(source: Source, mapping: Mapping | None = None) -> RawTable:
-    """Read one file into a RawTable; file-level problems leave ``frame`` None."""
+def read_source(
+    source: Source,
+    mapping: Mapping | None = None,
+    limits: ImportLimits | None = None,
+    budget: Budget | None = None,
+) -> RawTable:
+    """Read one file into a RawTable; file-level problems (a limit passed among them) leave
+    ``frame`` None."""
     mapping = mapping or Mapping()
+    limits = limits or ImportLimits()
+    budget = budget or limits.budget()
     kind = source.format
     if kind is None:
         return _fail(
             source, "unsupported_format", value=source.name.rsplit(".", 1)[-1] if "." in source.name else ""
         )
+    if len(source.data) > limits.max_bytes:
+        return _fail(source, "uncompressed_too_large", limit=limits.max_megabytes)
     extra: list[Problem] = []
-    if kind == "csv":
-        result = _read_csv_rows(source, mapping)
-    elif kind == "xlsx":
-        result = _read_xlsx_rows(source, mapping)
-    else:
-        result = _read_geo_rows(source, mapping)
-        if not isinstance(result, RawTable):
-            *result, extra = result
+    try:
+        if kind == "csv":
+            result = _read_csv_rows(source, mapping, limits)
+        elif kind == "xlsx":
+            result = _read_xlsx_rows(source, mapping, limits, budget)
+        else:
+            result = _read_geo_rows(source, mapping, limits)
+            if not isinstance(result, RawTable):
+                *result, extra = result
+        budget.check(source.name)
+    except LimitExceeded as exceeded:
+        return RawTable(source.name, None, problems=[exceeded.problem])
     if isinstance(result, RawTable):
         return result
     headers, body, rows = result

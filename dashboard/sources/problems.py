@@ -21,6 +21,7 @@ PROBLEM_CODES = frozenset(
         "duplicate_code",
         "invalid_nace",
         "unknown_sector",
+        "definition_invalid",  # taxonomy definitions (data/taxonomy/README.md)
         "geometry_repaired",
         "unit_without_boundary",
         "geometry_not_line",
@@ -46,6 +47,14 @@ PROBLEM_CODES = frozenset(
         "nace_coarse",
         "nace_ambiguous",
         "geometry_not_point",
+        "registration_number_spaces",
+        "registration_number_not_digits",
+        "registration_number_invalid",
+        "employees_implausible",
+        "founding_date_impossible",
+        "text_cleaned",
+        "text_too_long",
+        "mojibake",
         # imports (dashboard/importing): whole files and their columns
         "unsupported_format",
         "file_too_large",
@@ -54,6 +63,17 @@ PROBLEM_CODES = frozenset(
         "column_ignored",
         "mapping_invalid",
         "other_layers_ignored",
+        # imports beyond the limits (dashboard/importing/limits.py) and stores that refuse them
+        "uncompressed_too_large",
+        "compression_ratio_too_high",
+        "too_many_rows",
+        "too_many_columns",
+        "check_too_long",
+        "store_read_only",
+        # cultural places (dashboard/sources/cultural_places.py) and region settings
+        "place_kind_unknown",
+        "url_invalid",
+        "setting_invalid",
     }
 )
 

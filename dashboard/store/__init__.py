@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dashboard.config import Settings
-from dashboard.store.base import ImportRecord, Store
+from dashboard.store.base import ImportRecord, Store, StoreReadOnly
 from dashboard.store.geopackage import GeoPackageStore
 
 
@@ -15,8 +15,10 @@ def open_store(settings: Settings) -> Store | None:
 
         return PostGISStore(settings.database_url)
     if settings.store_path is not None:
-        return GeoPackageStore(settings.store_path)
+        store = GeoPackageStore(settings.store_path)
+        store.remove_stale_temporaries()  # left by an import killed while writing
+        return store
     return None
 
 
-__all__ = ["GeoPackageStore", "ImportRecord", "Store", "open_store"]
+__all__ = ["GeoPackageStore", "ImportRecord", "Store", "StoreReadOnly", "open_store"]

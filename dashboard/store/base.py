@@ -19,6 +19,9 @@ import pandas as pd
 from dashboard.sources.schema import DERIVED_COLUMNS, SCHEMA, empty_enterprises, size_class
 
 COLUMNS: tuple[str, ...] = (*SCHEMA, *DERIVED_COLUMNS)
+# The largest whole number every store keeps: PostGIS's ``integer`` columns (the GeoPackage
+# keeps 64 bits). Validation bounds employees far below it, so a checked import always fits.
+MAX_STORED_INTEGER = 2**31 - 1
 TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in {"lon", "lat", "employees", "founding_year", "synthetic"})
 
 
@@ -33,6 +36,10 @@ class ImportRecord:
     added: int
     updated: int
     rejected: int
+
+
+class StoreReadOnly(Exception):
+    """The store may not be written (a read-only file or folder): nothing was changed."""
 
 
 HISTORY_COLUMNS = tuple(f.name for f in fields(ImportRecord))
@@ -65,6 +72,17 @@ def records_frame(enterprises: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def storable_records(enterprises: pd.DataFrame) -> pd.DataFrame:
+    """``records_frame`` for writing: raise ValueError, before anything is written, for a
+    number no store keeps (validation refuses such rows; this guards other callers, so int64
+    never wraps and PostGIS never fails in the middle of a commit)."""
+    if "employees" in enterprises.columns and len(enterprises):
+        numbers = pd.to_numeric(enterprises["employees"], errors="coerce").fillna(0)
+        if not numbers.between(0, MAX_STORED_INTEGER).all():
+            raise ValueError(f"employees beyond 0..{MAX_STORED_INTEGER} cannot be stored")
+    return records_frame(enterprises)
+
+
 def enterprises_frame(records: pd.DataFrame) -> gpd.GeoDataFrame:
     """Stored records -> the enterprise table the app uses (as validate_enterprises builds it)."""
     if records is None or records.empty:
@@ -78,7 +96,7 @@ def enterprises_frame(records: pd.DataFrame) -> gpd.GeoDataFrame:
 
 def merge(existing: pd.DataFrame | None, incoming: pd.DataFrame) -> pd.DataFrame:
     """Upsert by registration number: incoming records replace stored ones, the rest stay."""
-    incoming = records_frame(incoming)
+    incoming = storable_records(incoming)
     if existing is None or existing.empty:
         return incoming.reset_index(drop=True)
     existing = records_frame(existing)
@@ -109,6 +127,12 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def commit(self, enterprises: pd.DataFrame, history_for: HistoryFor) -> list[ImportRecord]:
         """Add or update ``enterprises`` and append their history, atomically."""
+
+    def generation(self) -> str:
+        """A stamp that changes with every commit, cheap enough to read every second: each
+        server worker compares it with the one its data was loaded at, so an import committed
+        by one worker (or the command line) reaches all of them. '' for a store not made yet."""
+        return ""
 
     def read(self) -> gpd.GeoDataFrame | None:
         records = self.read_records()

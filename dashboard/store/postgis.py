@@ -21,10 +21,12 @@ from dashboard.store.base import (
     Store,
     history_frame,
     records_frame,
+    storable_records,
 )
 
 ENTERPRISES_TABLE = "enterprises"
 HISTORY_TABLE = "import_history"
+GENERATION_TABLE = "store_generation"  # one row, counted up by every commit (Store.generation)
 TEXT_SQL = "text NOT NULL DEFAULT ''"
 SQL_TYPES = {
     "lon": "double precision",
@@ -80,10 +82,25 @@ class PostGISStore(Store):
                 "file text NOT NULL, sha256 text NOT NULL, rows integer NOT NULL, added integer NOT NULL, "
                 "updated integer NOT NULL, rejected integer NOT NULL)"
             )
+            cursor.execute(
+                f"CREATE TABLE IF NOT EXISTS {GENERATION_TABLE} "
+                "(one boolean PRIMARY KEY DEFAULT true CHECK (one), generation bigint NOT NULL)"
+            )
 
     def _exists(self, cursor) -> bool:
         cursor.execute("SELECT to_regclass(%s) IS NOT NULL", (ENTERPRISES_TABLE,))
         return bool(cursor.fetchone()[0])
+
+    def generation(self) -> str:
+        """The commit counter: bumped in each import's own transaction, so it changes exactly
+        when the data does, as every worker sees it."""
+        with self._connect() as connection, connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", (GENERATION_TABLE,))
+            if not cursor.fetchone()[0]:
+                return ""
+            cursor.execute(f"SELECT generation FROM {GENERATION_TABLE}")
+            row = cursor.fetchone()
+            return str(row[0]) if row else ""
 
     def has_data(self) -> bool:
         with self._connect() as connection, connection.cursor() as cursor:
@@ -117,7 +134,7 @@ class PostGISStore(Store):
             return pd.DataFrame(cursor.fetchall(), columns=list(HISTORY_COLUMNS))
 
     def commit(self, enterprises: pd.DataFrame, history_for: HistoryFor) -> list[ImportRecord]:
-        records = records_frame(enterprises)
+        records = storable_records(enterprises)
         names = ", ".join(COLUMNS)
         with self._connect() as connection:  # one transaction: committed on success, else rolled back
             self._ensure_schema(connection)
@@ -146,5 +163,9 @@ class PostGISStore(Store):
                     f"INSERT INTO {HISTORY_TABLE} ({', '.join(HISTORY_COLUMNS)}) "
                     f"VALUES ({', '.join(['%s'] * len(HISTORY_COLUMNS))})",
                     [tuple(getattr(r, c) for c in HISTORY_COLUMNS) for r in history],
+                )
+                cursor.execute(
+                    f"INSERT INTO {GENERATION_TABLE} (one, generation) VALUES (true, 1) "
+                    f"ON CONFLICT (one) DO UPDATE SET generation = {GENERATION_TABLE}.generation + 1"
                 )
         return history

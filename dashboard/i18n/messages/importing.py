@@ -215,4 +215,74 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sloj).",
         "en": "Only the layer {layer} was imported, not the others (a mapping file can choose the layer).",
     },
+    # hostile and wrong input (issue 12)
+    "problem.registration_number_spaces": {
+        "sr-Latn": "Razmaci u matičnom broju su uklonjeni.",
+        "en": "Spaces in the registration number were removed.",
+    },
+    "problem.registration_number_not_digits": {
+        "sr-Latn": "Matični broj ima tačno {digits} cifara 0–9.",
+        "en": "A registration number has exactly {digits} digits 0–9.",
+    },
+    "problem.registration_number_invalid": {
+        "sr-Cyrl": "Матични број сме да садржи само слова A–Z, цифре 0–9 и знаке - / . (највише 40 знакова).",
+        "sr-Latn": "Matični broj sme da sadrži samo slova A–Z, cifre 0–9 i znake - / . (najviše 40 znakova).",
+        "en": "A registration number may hold only letters A–Z, digits 0–9 and - / . "
+        "(at most 40 characters).",
+    },
+    "problem.employees_implausible": {
+        "sr-Latn": "Broj zaposlenih je veći od {limit}, što nije verovatno za jedno preduzeće.",
+        "en": "The number of employees is larger than {limit}: not plausible for one enterprise.",
+    },
+    "problem.founding_date_impossible": {
+        "sr-Latn": "Datum osnivanja ne postoji u kalendaru (npr. 31. februar).",
+        "en": "The founding date does not exist in the calendar (e.g. 31 February).",
+    },
+    "problem.text_cleaned": {
+        "sr-Latn": "Iz teksta su uklonjeni nevidljivi kontrolni znaci (ili znaci koji menjaju smer pisanja).",
+        "en": "Invisible control characters (or characters that change the writing direction) were removed "
+        "from the text.",
+    },
+    "problem.text_too_long": {
+        "sr-Latn": "Tekst je duži od {limit} znakova.",
+        "en": "The text is longer than {limit} characters.",
+    },
+    "problem.mojibake": {
+        "sr-Latn": "Tekst je pokvaren mešanjem kodiranja znakova (UTF-8 pročitan kao Windows-1250; "
+        "verovatno je „{repaired}“): sačuvajte celu datoteku u jednom kodiranju.",
+        "en": "The text is garbled by mixed character encodings (UTF-8 read as Windows-1250; probably "
+        "“{repaired}”): save the whole file in one encoding.",
+    },
+    "problem.uncompressed_too_large": {
+        "sr-Latn": "Raspakovana, datoteka bi bila veća od dozvoljenih {limit} MB (XLSX je komprimovana "
+        "arhiva); ništa nije pročitano.",
+        "en": "Unpacked, the file would be larger than the {limit} MB allowed (an XLSX file is a "
+        "compressed archive); nothing was read.",
+    },
+    "problem.compression_ratio_too_high": {
+        "sr-Latn": "Datoteka je sabijena više od {ratio} puta: to nije obična tabela i ne otvara se.",
+        "en": "The file is compressed more than {ratio} times: it is not an ordinary spreadsheet and is "
+        "not opened.",
+    },
+    "problem.too_many_rows": {
+        "sr-Latn": "Više od {limit} redova s podacima (sve datoteke jednog uvoza zajedno): podelite "
+        "datoteku.",
+        "en": "More than {limit} data rows (all files of one import together): split the file.",
+    },
+    "problem.too_many_columns": {
+        "sr-Latn": "Datoteka ima više od {limit} kolona.",
+        "en": "The file has more than {limit} columns.",
+    },
+    "problem.check_too_long": {
+        "sr-Latn": "Provera je prekinuta posle {seconds} s računanja: ovako veliku datoteku proverava samo "
+        "urednik (prvo unesite uredničku lozinku) ili komandna linija.",
+        "en": "Checking stopped after {seconds} s of computing: a file this large is checked only for an "
+        "editor (enter the editor credential first) or on the command line.",
+    },
+    "problem.store_read_only": {
+        "sr-Latn": "Skladište je samo za čitanje: ništa nije sačuvano. Administrator treba da dozvoli "
+        "upis ili izabere drugo skladište.",
+        "en": "The store is read-only: nothing was stored. The administrator has to allow writing to it "
+        "or choose another store.",
+    },
 }
