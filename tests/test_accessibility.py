@@ -168,12 +168,14 @@ def test_map_labels_stay_legible_on_every_choropleth_colour(app):
     assert label_colours and choropleths
     for trace in choropleths:
         opacity = trace.get("marker", {}).get("opacity", 1.0)
+        opacities = set(opacity) if isinstance(opacity, list) else {opacity}  # faded units outside
         for _, fill in trace["colorscale"]:
             if fill.startswith("rgba"):  # a transparent outline layer: the background shows
                 continue
-            seen = blend(fill, opacity, BACKGROUND)
-            for label in label_colours:
-                assert contrast(label, seen) >= AA_TEXT, (label, fill, seen)
+            for alpha in opacities:
+                seen = blend(fill, alpha, BACKGROUND)
+                for label in label_colours:
+                    assert contrast(label, seen) >= AA_TEXT, (label, fill, alpha, seen)
 
 
 def test_palettes_are_colour_blind_safe(project_data):
