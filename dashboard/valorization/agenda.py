@@ -550,6 +550,30 @@ def rule_text(statement: Statement, language: str) -> str:
     return translate(f"agenda.rule.{rule}", language, where=RULE_SOURCES[rule], **params)
 
 
+# The thresholds each rule compares with (names of :class:`Thresholds`), in the order the
+# rules run: what the methodology page lists for every rule.
+RULE_THRESHOLDS = {
+    "strength.sector": ("lq_min", "sector_min_firms"),
+    "strength.growth": ("growth_margin", "growth_min_dated"),
+    "strength.density": ("density_ratio_min",),
+    "weakness.thin_sector": ("thin_sector_max_firms", "thin_sector_min_region_share"),
+    "weakness.diversity": ("diversity_max",),
+    "weakness.density": ("density_ratio_max",),
+    "weakness.shrinking": ("shrink_ratio_max", "shrink_min_before"),
+}
+
+
+def rule_descriptions(rules: AgendaRules, cluster_radius_m: float, language: str) -> list[str]:
+    """Every rule with its current thresholds, worded as under a statement."""
+    t = rules.thresholds
+    texts = [
+        rule_text(Statement(rule.split(".")[0], rule, {}, {n: getattr(t, n) for n in names}), language)
+        for rule, names in RULE_THRESHOLDS.items()
+    ]
+    texts.append(rule_text(Statement("cluster", "cluster", {}, {"radius_m": cluster_radius_m}), language))
+    return texts
+
+
 def _escape(text: str) -> str:
     """Markdown-safe text: names from data may contain * _ [ ] ` < >."""
     for char in "\\`*_[]<>#|":

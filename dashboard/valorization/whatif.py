@@ -308,7 +308,8 @@ def what_if_state(
     :class:`~dashboard.analysis.columns.EnterpriseColumns`, as ``analyse_state`` does it."""
     from dashboard.analysis.indicators import Filters
 
-    filters = Filters(sectors=state.sectors, size_classes=state.sizes)
+    # the same choice as analyse_state: the state's definition of "creative" included
+    filters = Filters(sectors=state.sectors, size_classes=state.sizes, definition=state.definition)
     return what_if(
         Enterprises.from_columns(columns),
         reference,
