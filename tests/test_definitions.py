@@ -4,6 +4,8 @@ definition only."""
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import shutil
 import subprocess
@@ -14,13 +16,20 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from plotly.utils import PlotlyJSONEncoder
 
 from dashboard.analysis.columns import EnterpriseColumns
+from dashboard.analysis.definition_potential import potential_under, tiers_for
 from dashboard.analysis.indicators import Filters, filter_mask
+from dashboard.analysis.summaries import ranking_summary
+from dashboard.analysis.views import shown_rows, unit_names, units_inside
 from dashboard.components.definition_counts import definition_counts_text
 from dashboard.config import DEFAULT_REGION_DIR, Settings
 from dashboard.i18n import translate
-from dashboard.outputs.profiles import comparison_rows, municipality_profile
+from dashboard.outputs.exporting import export_table
+from dashboard.outputs.presenting import step_view
+from dashboard.outputs.profiles import comparison_rows, municipality_profile, potential_analysis
+from dashboard.outputs.stories import Step, Text
 from dashboard.sources.bundle import load_region_data
 from dashboard.sources.enterprises import classify_nace
 from dashboard.sources.taxonomy import IMPLICIT_DEFINITION, load_taxonomy
@@ -287,3 +296,187 @@ def test_the_tiny_region_still_loads_with_the_copied_taxonomy(tiny_region):
     )
     assert columns.mask(Filters(), pd.Series(dtype=object)).sum() == 3
     assert columns.mask(Filters(definition="cultural"), pd.Series(dtype=object)).sum() == 2  # not 62.01
+
+
+# ----------------------------------------------------------------------------- every page that counts
+
+
+def test_the_profile_counts_under_the_chosen_definition_and_keeps_the_counts_side_by_side(project_runtime):
+    counts = project_runtime.columns.count_by_definition().loc["pirot"]
+    assert counts["narrow"] < counts["extended"]  # else the test could not tell them apart
+    default, narrow = (municipality_profile(project_runtime, "pirot", d) for d in ("", "narrow"))
+    figures = {d: {row.key: row.own for row in p.figures} for d, p in (("", default), ("narrow", narrow))}
+    assert figures["narrow"]["enterprises"] == counts["narrow"]
+    assert figures[""]["enterprises"] == counts["extended"]  # the region's default
+    assert sum(s.count for s in narrow.sectors) == counts["narrow"]
+    assert sum(s.count for s in default.sectors) == counts["extended"]
+    assert narrow.definition == "narrow" and default.definition == "extended"
+    assert narrow.definition_counts == default.definition_counts == {d: int(n) for d, n in counts.items()}
+    # The potential shown is the index under that definition: the same tier the tier filter uses.
+    for code in ("razanj", "dimitrovgrad"):  # the two whose tier the definition changes
+        tiers = {d: municipality_profile(project_runtime, code, d).potential.tier for d in ("", "narrow")}
+        assert tiers["narrow"] == tiers_for(project_runtime, "narrow")[code]
+        assert tiers[""] == project_runtime.potential.at[code, "tier"] != tiers["narrow"]
+
+
+def test_the_comparison_counts_under_the_chosen_definition(project_runtime):
+    by_definition = project_runtime.columns.count_by_definition()
+    codes = ["pirot", "nis"]
+
+    def rows(definition: str) -> dict[tuple[str, str], dict]:
+        return {(r.kind, r.key): r.values for r in comparison_rows(project_runtime, codes, definition)}
+
+    narrow, default = rows("narrow"), rows("")
+    assert narrow[("indicator", "enterprises")] == {c: by_definition.at[c, "narrow"] for c in codes}
+    assert default[("indicator", "enterprises")] == {c: by_definition.at[c, "extended"] for c in codes}
+    for d in ("narrow", "cultural", "extended"):  # the side-by-side rows stay whatever is chosen
+        assert (
+            narrow[("definition", d)]
+            == default[("definition", d)]
+            == {c: by_definition.at[c, d] for c in codes}
+        )
+    crafts = ("sector", "crafts-design")
+    assert narrow[crafts]["pirot"] < default[crafts]["pirot"]  # kilim and pottery are not DCMS
+    analysis = potential_analysis(project_runtime, definition="narrow")
+    assert narrow[("score", "score")] == {c: float(analysis.index.score[c]) for c in codes}
+
+
+@pytest.mark.parametrize("language", ["sr-Latn", "sr-Cyrl", "en"])
+def test_profile_and_comparison_pages_have_the_switch_in_their_address(page_text, language, project_data):
+    taxonomy = project_data.taxonomy
+    narrow_name = taxonomy.definition_name("narrow", language)
+    profile = page_text("/profile", lang=language, municipality="pirot", definition="narrow")
+    assert '"id": "profile-definition"' in profile and '"value": "narrow"' in profile
+    assert translate("definitions.counted_under", language, definition=narrow_name) in profile
+    assert "municipality=pirot&definition=narrow" in profile  # the language links keep it
+    printed = page_text("/profile", lang=language, municipality="pirot", definition="narrow", print="1")
+    assert translate("definitions.counted_under", language, definition=narrow_name) in printed
+    compare = page_text("/compare", lang=language, municipality="pirot,nis", definition="narrow")
+    assert '"id": "compare-definition"' in compare and '"value": "narrow"' in compare
+    assert translate("definitions.counted_under", language, definition=narrow_name) in compare
+    assert "municipality=pirot,nis&definition=narrow" in compare
+    # No choice (or one the region does not have): the default, and nothing added to the address.
+    plain = page_text("/compare", lang=language, municipality="pirot,nis", definition="<b>")
+    default_name = taxonomy.definition_name("extended", language)
+    assert translate("definitions.counted_under", language, definition=default_name) in plain
+    assert "definition=" not in plain
+
+
+def test_the_profile_export_renders_the_chosen_definition(runtime):
+    import dash
+
+    page = next(p for p in dash.page_registry.values() if p["path"] == "/profile")
+    export_url = sys.modules[page["module"]].export_url
+    url = export_url("http://127.0.0.1:8151", "pirot", "en", "narrow")
+    assert url == "http://127.0.0.1:8151/profile?municipality=pirot&lang=en&definition=narrow&print=1"
+    assert "definition" not in export_url("http://127.0.0.1:8151", "pirot", "en")
+
+
+def test_a_presenter_step_with_a_definition_shows_its_counts(runtime):
+    counts = runtime.columns.count_by_definition().loc["pirot"]
+    for definition, expected in (("narrow", counts["narrow"]), ("", counts["extended"])):
+        query = f"?municipality=pirot&definition={definition}" if definition else "?municipality=pirot"
+        view = step_view(runtime, Step(Text({"en": "P"}), query), "en")
+        assert view.explore.totals["enterprises"] == expected
+    # A ranking step ranks the municipalities by the index under the step's definition.
+    ranked = step_view(runtime, Step(Text({"en": "R"}), "?definition=narrow", show="ranking"), "en")
+    narrow = potential_analysis(runtime, definition="narrow")
+    names = unit_names(runtime.data.municipalities, "en")
+    assert ranked.summary == ranking_summary(narrow.index, narrow.robustness, names, "en")
+    assert ranked.summary != step_view(runtime, Step(Text({"en": "R"}), "", show="ranking"), "en").summary
+
+
+def test_the_presenter_keeps_its_story_and_step_across_the_language_switch(page_text):
+    text = page_text("/present", lang="en", story="forum", step="3")
+    for language in ("sr-Latn", "sr-Cyrl", "en"):
+        assert f"?lang={language}&story=forum&step=3" in text
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson"])
+def test_the_explore_export_holds_the_enterprises_of_the_chosen_definition(runtime, fmt):
+    """The export callback writes ``shown_rows(runtime, filters, selection)`` of the page's
+    filters, the definition among them (``Filters.from_values``, as the page reads its panel)."""
+    enterprises, taxonomy = runtime.data.enterprises, runtime.data.taxonomy
+    narrow = set(taxonomy.classes_in("narrow"))
+    filters = Filters.from_values(definition="narrow", municipalities=["pirot"])
+    rows = shown_rows(runtime, filters)
+    content = export_table(enterprises.iloc[rows], fmt)
+    if fmt == "csv":
+        exported = pd.read_csv(io.BytesIO(content), dtype=str, encoding="utf-8-sig")["nace"]
+    else:
+        exported = pd.Series([f["properties"]["nace"] for f in json.loads(content)["features"]])
+    assert len(exported) == runtime.columns.count_by_definition().at["pirot", "narrow"]
+    assert set(exported) <= narrow and "13.93" not in set(exported)
+    everything = shown_rows(runtime, Filters.from_values(municipalities=["pirot"]))
+    assert "13.93" in set(enterprises.iloc[everything]["nace"])  # the default keeps the kilims
+
+
+def test_the_tier_filter_uses_the_tiers_of_the_chosen_definition(runtime):
+    narrow, default = tiers_for(runtime, "narrow"), tiers_for(runtime, "")
+    assert default.equals(runtime.potential["tier"])
+    changed = list(narrow.index[narrow != default])
+    assert changed  # the demonstration data has municipalities whose tier the definition moves
+    columns, municipality = runtime.columns, runtime.data.enterprises["municipality"].to_numpy()
+    for tier in ("high", "medium", "low"):
+        rows = shown_rows(runtime, Filters(tiers=(tier,), definition="narrow"))
+        assert set(municipality[rows]) <= set(narrow.index[narrow == tier])
+        assert set(municipality[rows]) == set(narrow.index[narrow == tier]) & set(
+            municipality[columns.in_definition("narrow")]
+        )
+        inside = units_inside(runtime, Filters(tiers=(tier,), definition="narrow"))[1]
+        assert set(inside.index[inside]) == set(narrow.index[narrow == tier])
+    assert potential_under(runtime, "narrow") is potential_under(runtime, "narrow")  # computed once, kept
+
+
+def test_the_map_page_panel_of_a_municipality_gives_its_tier_under_the_chosen_definition(runtime):
+    import dash
+
+    from dashboard.components import ids
+
+    page = next(p for p in dash.page_registry.values() if p["path"] == "/")
+
+    def panel(definition: str) -> str:
+        layout = page["layout"](lang="en", municipality="razanj", definition=definition)
+        found = [c for c in layout._traverse() if getattr(c, "id", None) == ids.PROFILE]
+        return json.dumps(found[0].to_plotly_json(), cls=PlotlyJSONEncoder)
+
+    narrow, default = tiers_for(runtime, "narrow")["razanj"], tiers_for(runtime, "")["razanj"]
+    assert narrow != default
+    assert translate(f"tier.{narrow}", "en") in panel("narrow")
+    assert translate(f"tier.{default}", "en") not in panel("narrow")
+    assert translate(f"tier.{default}", "en") in panel("")
+
+
+def test_a_story_step_naming_a_definition_the_region_lacks_is_a_problem(project_data):
+    from dashboard.outputs.stories import Vocabulary, check_view
+
+    vocabulary = Vocabulary.from_data(project_data)
+    assert check_view("?municipality=pirot&definition=narrow", vocabulary) == []
+    assert check_view("?definition=narow", vocabulary) == [
+        ("unknown_code", {"name": "definition", "value": "narow"})
+    ]
+
+
+def test_switching_the_definition_on_the_profile_and_comparison_pages(runtime):
+    """The pages' callbacks (reached through the modules Dash imported) with the switch moved."""
+    counts = runtime.columns.count_by_definition()
+    profile, compare = sys.modules["pages.profile"], sys.modules["pages.compare"]
+    sheet, links = profile.pick("pirot", "narrow", "en")
+    assert links[2] == "?lang=en&municipality=pirot&definition=narrow"
+    text = json.dumps(sheet, cls=PlotlyJSONEncoder, ensure_ascii=False)
+    assert (
+        translate(
+            "definitions.counted_under",
+            "en",
+            definition=runtime.data.taxonomy.definition_name("narrow", "en"),
+        )
+        in text
+    )
+    assert f'"{counts.at["pirot", "narrow"]}"' in text and f'"{counts.at["pirot", "extended"]}"' not in text
+    content, _, _, links = compare.choose(["pirot", "nis"], "cultural", "sr-Latn")
+    shown = json.dumps(content, cls=PlotlyJSONEncoder, ensure_ascii=False)
+    cultural_name = runtime.data.taxonomy.definition_name("cultural", "sr-Latn")
+    assert translate("definitions.counted_under", "sr-Latn", definition=cultural_name) in shown
+    assert links[0] == "?lang=sr-Latn&municipality=pirot,nis&definition=cultural"
+    _, _, _, links = compare.choose(["pirot", "nis"], "no-such", "sr-Latn")
+    assert links[0] == "?lang=sr-Latn&municipality=pirot,nis"

@@ -16,6 +16,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sr-Latn": "Kreativna preduzeća po definicijama: {counts}",
         "en": "Creative enterprises by definition: {counts}",
     },
+    "definitions.counted_under": {
+        "sr-Latn": "Brojevi na ovoj stranici računaju kreativna preduzeća po definiciji: {definition}.",
+        "en": "The figures on this page count creative enterprises under: {definition}.",
+    },
     "problem.definition_invalid": {
         "sr-Latn": "Nepoznata definicija ili vrednost (dozvoljeno: {yes}, {uncertain} ili prazno).",
         "en": "Unknown definition or value (allowed: {yes}, {uncertain} or empty).",
