@@ -2,15 +2,39 @@
    Only acts on a page that has the presenter's root element, so it is inert elsewhere.
 
    Keys: → ↓ PageDown Space = next view; ← ↑ PageUp = previous; Home / End = first / last;
-   F = full screen (Esc leaves it). A presentation clicker sends PageUp / PageDown. The keys
-   press the page's own buttons, so keyboard, clicker and mouse share one path. */
+   F = full screen (Esc leaves it); H = clean slide (hides key hints, languages and the way out,
+   kept for the session). A presentation clicker sends PageUp / PageDown. The keys press the
+   page's own buttons, so keyboard, clicker and mouse share one path. */
 (function () {
   var NEXT = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, Spacebar: 1 };
   var PREVIOUS = { ArrowLeft: 1, ArrowUp: 1, PageUp: 1 };
   var JUMP = { Home: "present-first", End: "present-last" };
   var lastFit = null;
 
+  var CLEAN_KEY = "cim-present-clean";
+
   function root() { return document.getElementById("present-root"); }
+
+  /* The clean slide: nothing on the projected screen but the talk itself. */
+  function setClean(on) {
+    var page = root();
+    if (!page) { return; }
+    page.classList.toggle("present-clean", on);
+    try { window.sessionStorage.setItem(CLEAN_KEY, on ? "1" : ""); } catch (error) { /* private mode */ }
+  }
+
+  function remembersClean() {
+    try { return window.sessionStorage.getItem(CLEAN_KEY) === "1"; } catch (error) { return false; }
+  }
+
+  /* Type sizes are given for a 1080-pixel-high screen; a smaller or larger screen scales them. */
+  function scaledFonts(patch, sizes, reference) {
+    var scale = (window.innerHeight || reference) / reference;
+    (sizes || []).forEach(function (entry) {
+      patch.assign(entry[0], Math.max(10, Math.round(entry[1] * scale)));
+    });
+    return patch;
+  }
 
   function press(id) {
     var button = document.getElementById(id);
@@ -43,6 +67,10 @@
     } else if ((key === "f" || key === "F") && !event.shiftKey) {
       event.preventDefault();
       toggleFullscreen();
+      return;
+    } else if (key === "h" || key === "H") {
+      event.preventDefault();
+      setClean(!root().classList.contains("present-clean"));
       return;
     }
     if (id) {
@@ -107,12 +135,25 @@
           window.setTimeout(function () { applyFit(0); }, 0);
           return noUpdate;
         }
-        var view = frame(state.fit.bounds, state.fit.fill || 0.9, box.clientWidth, box.clientHeight);
-        return new window.dash_clientside.Patch()
+        if (remembersClean()) { setClean(true); }
+        // The map has its share of the stage's width; the legend stands in the rest.
+        var width = box.clientWidth * (state.fit.width || 1);
+        var view = frame(state.fit.bounds, state.fit.fill || 0.9, width, box.clientHeight);
+        var patch = new window.dash_clientside.Patch()
           .assign(["layout", "map", "center"], view.center)
           .assign(["layout", "map", "zoom"], view.zoom)
-          .assign(["layout", "uirevision"], "fit-" + state.step + "-" + box.clientWidth + "x" + box.clientHeight)
-          .build();
+          .assign(["layout", "uirevision"], "fit-" + state.step + "-" + box.clientWidth + "x" + box.clientHeight);
+        var fonts = state.fonts || {};
+        return scaledFonts(patch, fonts.map, fonts.reference || 1080).build();
+      },
+      /* The ranking's type, scaled to the screen like the map's. */
+      scaleRanking: function (state) {
+        var fonts = (state && state.fonts) || {};
+        if (!state || state.show !== "ranking" || !(fonts.ranking || []).length) {
+          return window.dash_clientside.no_update;
+        }
+        if (remembersClean()) { setClean(true); }
+        return scaledFonts(new window.dash_clientside.Patch(), fonts.ranking, fonts.reference || 1080).build();
       },
       syncUrl: function (state) {
         if (!state) { return ""; }
@@ -138,9 +179,10 @@
     },
     /* The municipality profile (/profile): the chosen unit in the address bar, and printing. */
     profilePage: {
-      syncUrl: function (code, language) {
+      syncUrl: function (code, definition, language) {
         if (code) {
-          var search = "?lang=" + encodeURIComponent(language) + "&municipality=" + encodeURIComponent(code);
+          var search = "?lang=" + encodeURIComponent(language) + "&municipality=" + encodeURIComponent(code) +
+            (definition ? "&definition=" + encodeURIComponent(definition) : "");
           if (search !== window.location.search) {
             window.history.replaceState(null, "", window.location.pathname + search);
           }
@@ -154,9 +196,10 @@
     },
     /* The comparison (/compare): the chosen units in the address bar. */
     comparePage: {
-      syncUrl: function (codes, language) {
+      syncUrl: function (codes, definition, language) {
         var chosen = (codes || []).join(",");
-        var search = "?lang=" + encodeURIComponent(language) + (chosen ? "&municipality=" + chosen : "");
+        var search = "?lang=" + encodeURIComponent(language) + (chosen ? "&municipality=" + chosen : "") +
+          (definition ? "&definition=" + encodeURIComponent(definition) : "");
         if (search !== window.location.search) {
           window.history.replaceState(null, "", window.location.pathname + search);
         }

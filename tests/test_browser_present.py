@@ -203,21 +203,37 @@ def test_a_view_of_the_map_is_saved_into_a_story(dash_duo, stories):
     app = create_app(Settings(default_language="en", stories_dir=stories))
     dash_duo.start_server(app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang=en&district=RS-22&sector=arts")
+    forum_before = (stories / "forum.toml").read_bytes()
     open_save_form(dash_duo)
+    # By default a save starts a NEW story, named after its title: the live talk is untouched.
+    assert dash_duo.find_element(f"#{pid.SAVE_STORY}").get_attribute("value") == ""
+    dash_duo.find_element(f"#{pid.SAVE_STORY_TITLE}").send_keys("Kreativni Pirot")
     dash_duo.find_element(f"#{pid.SAVE_TITLE_SR}").send_keys("Umetnost u Pirotskom okrugu")
     dash_duo.find_element(f"#{pid.SAVE_TITLE_EN}").send_keys("The arts in Pirot District")
     dash_duo.find_element(f"#{pid.SAVE_CAPTION_EN}").send_keys('Galleries, "studios" and stages.')
     activate(dash_duo.driver, dash_duo.find_element(f"#{pid.SAVE_BUTTON}"))
-    dash_duo.wait_for_contains_text(f"#{pid.SAVE_STATUS}", "Saved as step 5", timeout=20)
-
-    saved = tomllib.loads((stories / "forum.toml").read_text(encoding="utf-8"))["steps"][-1]
+    dash_duo.wait_for_contains_text(f"#{pid.SAVE_STATUS}", "Saved as step 1", timeout=20)
+    assert (stories / "forum.toml").read_bytes() == forum_before
+    new_story = tomllib.loads((stories / "kreativni-pirot.toml").read_text(encoding="utf-8"))
+    assert new_story["title"] == {"en": "Kreativni Pirot"}  # the title as typed, not the file name
+    saved = new_story["steps"][-1]
     assert parse_qs(saved["view"].lstrip("?")) == {"district": ["RS-22"], "sector": ["arts"]}
     assert saved["title"] == {"sr-Latn": "Umetnost u Pirotskom okrugu", "en": "The arts in Pirot District"}
     assert saved["caption"] == {"en": 'Galleries, "studios" and stages.'}
 
+    # Naming an existing story asks first; only the confirmation writes to it.
+    name = dash_duo.find_element(f"#{pid.SAVE_STORY}")
+    name.send_keys("forum")
+    activate(dash_duo.driver, dash_duo.find_element(f"#{pid.SAVE_BUTTON}"))
+    dash_duo.wait_for_contains_text(f"#{pid.SAVE_STATUS}", "already exists", timeout=20)
+    assert (stories / "forum.toml").read_bytes() == forum_before
+    activate(dash_duo.driver, dash_duo.wait_for_element(f"#{pid.SAVE_CONFIRM}", timeout=10))
+    dash_duo.wait_for_contains_text(f"#{pid.SAVE_STATUS}", "Saved as step 5", timeout=20)
+    saved = tomllib.loads((stories / "forum.toml").read_text(encoding="utf-8"))["steps"][-1]
+    assert saved["title"] == {"sr-Latn": "Umetnost u Pirotskom okrugu", "en": "The arts in Pirot District"}
+
     # A typo in the story name is refused with a reason, and nothing is written.
     before = sorted(p.name for p in stories.iterdir())
-    name = dash_duo.find_element(f"#{pid.SAVE_STORY}")
     name.clear()
     name.send_keys("../elsewhere")
     activate(dash_duo.driver, dash_duo.find_element(f"#{pid.SAVE_BUTTON}"))
@@ -241,8 +257,11 @@ def test_saving_needs_the_editor_credential_when_one_is_configured(dash_duo, sto
     activate(dash_duo.driver, dash_duo.find_element(f"#{pid.SAVE_BUTTON}"))
     dash_duo.wait_for_contains_text(f"#{pid.SAVE_STATUS}", "credential is wrong", timeout=20)
     assert (stories / "forum.toml").read_bytes() == before
+    assert sorted(p.stem for p in stories.glob("*.toml")) == ["forum"]
     token = dash_duo.find_element(f"#{pid.SAVE_TOKEN}")
     token.clear()
     token.send_keys("letmein")
     activate(dash_duo.driver, dash_duo.find_element(f"#{pid.SAVE_BUTTON}"))
-    dash_duo.wait_for_contains_text(f"#{pid.SAVE_STATUS}", "Saved as step 5", timeout=20)
+    dash_duo.wait_for_contains_text(f"#{pid.SAVE_STATUS}", "Saved as step 1", timeout=20)
+    assert (stories / "forum.toml").read_bytes() == before  # a new story, named after the title
+    assert (stories / "region.toml").exists()

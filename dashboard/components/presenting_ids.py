@@ -29,6 +29,9 @@ SAVE_TOKEN = "save-story-token"
 SAVE_BUTTON = "save-story-button"
 SAVE_STATUS = "save-story-status"
 SAVE_STORY_LIST = "save-story-list"
+SAVE_STORY_TITLE = "save-story-new-title"  # the title of a new story
+SAVE_CONFIRM = "save-story-confirm"  # "yes, add to the existing story"
+SAVE_PENDING = "save-story-pending"  # the existing story a confirmation would write to
 
 # Municipality profile (dashboard/pages/profile.py)
 PROFILE_LANGUAGE = "profile-page-language"

@@ -2,7 +2,10 @@
 
 ``export_table(frame, fmt) -> bytes`` is pure: the page that offers the download
 passes the filtered enterprises and sends the bytes with :data:`MEDIA_TYPES` and
-:func:`export_filename`.
+:func:`export_filename`. With ``names`` (:func:`reader_names`) or ``language`` the file is the
+reader's: headers, sectors, districts, municipalities and size classes in the page's language
+and script, the codes kept in columns of their own. :func:`export_frame` writes any other table
+a page shows (the potential ranking, the indicator table, the comparison) as CSV or XLSX.
 
 Spreadsheet formula injection: a text cell that begins with ``=``, ``+``, ``-``
 or ``@`` (or a tab or carriage return, which some spreadsheets skip before
@@ -19,12 +22,15 @@ import datetime as dt
 import io
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n import localized_name, translate
+from dashboard.i18n.catalogue import MESSAGES
 from dashboard.sources.schema import DERIVED_COLUMNS, SCHEMA
 
 FORMATS = ("csv", "xlsx", "geojson")
@@ -35,6 +41,75 @@ MEDIA_TYPES = {
 }
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 PREFERRED_ORDER = (*SCHEMA, *DERIVED_COLUMNS)
+
+
+CODED_COLUMNS = ("sector", "district", "municipality")  # codes that get a name column beside them
+VALUE_MESSAGES = {"size_class": "size.{}", "location_precision": "export.precision.{}"}
+TABLE_FORMATS = ("csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class ReaderNames:
+    """What the reader calls the coded values, in one language: column -> code -> name."""
+
+    language: str
+    names: Mapping[str, Mapping[str, str]]
+
+
+def reader_names(data: Any, language: str) -> ReaderNames:
+    """Sector, district and municipality names of the region's data (a ``RegionData``)."""
+    taxonomy = data.taxonomy
+    return ReaderNames(
+        language,
+        {
+            "sector": {code: taxonomy.sector_name(code, language) for code in taxonomy.sector_codes},
+            "district": {code: localized_name(row, language) for code, row in data.districts.iterrows()},
+            "municipality": {
+                code: localized_name(row, language) for code, row in data.municipalities.iterrows()
+            },
+        },
+    )
+
+
+def column_header(column: str, language: str) -> str:
+    """A column's header in ``language``: the table's own wording where it has one."""
+    for key in (f"column.{column}", f"export.column.{column}"):
+        if key in MESSAGES:
+            return translate(key, language)
+    return column
+
+
+def for_reader(frame: pd.DataFrame, names: ReaderNames) -> pd.DataFrame:
+    """The enterprises as the reader reads them: every header in the reader's language, names
+    in place of codes (the codes kept in a column right after), size classes and location
+    precision in words. Geometry is kept for GeoJSON."""
+    language = names.language
+    columns: dict[str, pd.Series] = {}
+    for column in export_columns(frame):
+        values = frame[column]
+        if column in names.names:
+            lookup = names.names[column]
+            columns[column_header(column, language)] = values.map(
+                lambda code, lookup=lookup: lookup.get(code, code)
+            )
+            columns[translate(f"export.code.{column}", language)] = values
+        elif column in VALUE_MESSAGES:
+            template = VALUE_MESSAGES[column]
+            columns[column_header(column, language)] = values.map(
+                lambda value, template=template: (
+                    translate(template.format(value), language)
+                    if template.format(value) in MESSAGES
+                    else value
+                )
+            )
+        else:
+            columns[column_header(column, language)] = values
+    table = pd.DataFrame(columns, index=frame.index)
+    if "geometry" in frame.columns and hasattr(frame, "crs"):
+        import geopandas as gpd
+
+        return gpd.GeoDataFrame(table, geometry=frame.geometry, crs=frame.crs)
+    return table
 
 
 def neutralise(value: Any) -> Any:
@@ -87,13 +162,13 @@ def _csv(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8 (č, ć, ž, Cyrillic)
 
 
-def _xlsx(frame: pd.DataFrame) -> bytes:
+def _xlsx(frame: pd.DataFrame, sheet_name: str = "enterprises") -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     columns = export_columns(frame)
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("enterprises")
+    sheet = book.create_sheet(sheet_name[:31])  # a sheet name holds at most 31 characters
     sheet.append([neutralise(c) for c in columns])
     for row in _rows(frame, columns):
         sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
@@ -130,12 +205,32 @@ def _finite(shape: Any) -> bool:
     return not (shape.geom_type == "Point" and not (math.isfinite(shape.x) and math.isfinite(shape.y)))
 
 
-def export_table(frame: pd.DataFrame, fmt: str) -> bytes:
-    """``frame`` (enterprises, a GeoDataFrame or plain DataFrame) as ``fmt`` bytes."""
-    writers = {"csv": _csv, "xlsx": _xlsx, "geojson": _geojson}
-    if fmt not in writers:
+def export_table(
+    frame: pd.DataFrame, fmt: str, language: str | None = None, names: ReaderNames | None = None
+) -> bytes:
+    """``frame`` (enterprises, a GeoDataFrame or plain DataFrame) as ``fmt`` bytes.
+
+    With ``language`` (names taken from the running app's data) or ``names``, in the reader's
+    language (:func:`for_reader`); without, with the data's own column names and codes."""
+    if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
+    if names is None and language is not None:
+        from dashboard.web.runtime import current
+
+        names = reader_names(current().data, language)
+    if names is not None:
+        frame = for_reader(frame, names)
+        if fmt == "xlsx":
+            return _xlsx(frame, translate("export.sheet.enterprises", names.language))
+    writers = {"csv": _csv, "xlsx": _xlsx, "geojson": _geojson}
     return writers[fmt](frame)
+
+
+def export_frame(frame: pd.DataFrame, fmt: str, sheet_name: str = "table") -> bytes:
+    """A table a page shows (headers already in the reader's language) as CSV or XLSX."""
+    if fmt not in TABLE_FORMATS:
+        raise ValueError(f"unknown table format {fmt!r}: one of {', '.join(TABLE_FORMATS)}")
+    return _csv(frame) if fmt == "csv" else _xlsx(frame, sheet_name)
 
 
 def export_filename(fmt: str, stem: str = "enterprises", today: dt.date | None = None) -> str:

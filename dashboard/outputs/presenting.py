@@ -20,25 +20,56 @@ from dashboard.analysis.summaries import map_summary, ranking_summary
 from dashboard.analysis.views import ExploreView, explore_view, sector_names, unit_names, units_in_scope
 from dashboard.figures.map import (
     TRACE_DISTRICT_LABELS,
-    TRACE_FIRST_SECTOR,
     TRACE_MUNICIPALITY_LABELS,
+    TRACE_POINTS,
     build_map_figure,
     map_patch,
 )
 from dashboard.figures.potential import breakdown_chart
+from dashboard.figures.text import plotly_texts
 from dashboard.i18n import format_number, translate
 from dashboard.outputs.profiles import potential_analysis
 from dashboard.outputs.stories import Step
 from dashboard.valorization.registry import DIMENSIONS
 from dashboard.web.runtime import Runtime
 
-# How much of the screen the framed area fills: a single municipality leaves its neighbours in sight.
-FILL = {"region": 0.92, "district": 0.8, "municipality": 0.5, "view": 1.0}
+# How much of the map the framed area fills: a single municipality is centred and fitted, with
+# its neighbours in sight; the region keeps a margin so labels at its edge are not cut.
+FILL = {"region": 0.86, "district": 0.8, "municipality": 0.62, "view": 1.0}
 EXPLORE_MAP_PX = (900, 600)  # about the explore map's size, where an "at" view was recorded
-# Plotly sizes type in pixels: these read well from 1280×720 (where they look larger) to 1920×1080.
-LABEL_SIZES = {TRACE_DISTRICT_LABELS: 20, TRACE_MUNICIPALITY_LABELS: 16}
+# The legend (the colour bar) stands in a strip of its own at the right of the map, so it never
+# covers a label; the map takes the rest and the framing fits the area into that part.
+LEGEND_SHARE = 0.16
+MAP_DOMAIN = {"x": [0.0, 1.0 - LEGEND_SHARE], "y": [0.0, 1.0]}
+# Type sizes in pixels on a 1080-pixel-high screen, read from the back of a hall (at least 24 px);
+# assets/presenting.js scales them to the screen the show is on (REFERENCE_HEIGHT).
+REFERENCE_HEIGHT = 1080
+LABEL_SIZES = {TRACE_DISTRICT_LABELS: 30, TRACE_MUNICIPALITY_LABELS: 24}
+LEGEND_SIZE = 24
+RANKING_SIZE = 24
 POINT_SIZE = 9
-PRESENT_FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 16}
+PRESENT_FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": RANKING_SIZE}
+COLORBAR_TRACES = range(4)  # areas, seats and hexagons: the traces that may show a colour bar
+
+
+def map_font_sizes() -> list[tuple[list, int]]:
+    """The map's type as (figure path, pixels at 1080p) pairs, for the browser to scale."""
+    sizes: list[tuple[list, int]] = [(["data", t, "textfont", "size"], px) for t, px in LABEL_SIZES.items()]
+    for trace in COLORBAR_TRACES:
+        sizes += [
+            (["data", trace, "colorbar", "tickfont", "size"], LEGEND_SIZE),
+            (["data", trace, "colorbar", "title", "font", "size"], LEGEND_SIZE),
+        ]
+    return sizes
+
+
+def ranking_font_sizes(figure: go.Figure) -> list[tuple[list, int]]:
+    """The ranking's type as (figure path, pixels at 1080p) pairs (its last trace: the values)."""
+    return [
+        (["layout", "font", "size"], RANKING_SIZE),
+        (["layout", "legend", "font", "size"], RANKING_SIZE),
+        (["data", len(figure.data) - 1, "textfont", "size"], RANKING_SIZE),
+    ]
 
 
 @dataclass(frozen=True)
@@ -66,7 +97,7 @@ def step_fit(runtime: Runtime, step: Step) -> dict:
     base = runtime.map_base
     if state.view:
         lat, lon, zoom = state.view
-        return {"bounds": _box_around(lat, lon, zoom, EXPLORE_MAP_PX), "fill": FILL["view"]}
+        return _fit(_box_around(lat, lon, zoom, EXPLORE_MAP_PX), FILL["view"])
     filters = state.filters
     boxes, kind = [], "region"
     for codes, level in ((filters.municipalities, "municipality"), (filters.districts, "district")):
@@ -77,9 +108,15 @@ def step_fit(runtime: Runtime, step: Step) -> dict:
     else:
         boxes = list(base.unit_bounds.values())
     if not boxes:
-        return {"bounds": None, "fill": FILL["region"]}
+        return _fit(None, FILL["region"])
     minx, miny, maxx, maxy = zip(*boxes, strict=True)
-    return {"bounds": [min(minx), min(miny), max(maxx), max(maxy)], "fill": FILL[kind]}
+    return _fit([min(minx), min(miny), max(maxx), max(maxy)], FILL[kind])
+
+
+def _fit(bounds: list[float] | None, fill: float) -> dict:
+    """Where to look, for assets/presenting.js: the box, how much of the map it fills, and the
+    share of the stage's width the map has (the rest is the legend's)."""
+    return {"bounds": bounds, "fill": fill, "width": MAP_DOMAIN["x"][1] - MAP_DOMAIN["x"][0]}
 
 
 def _explore(runtime: Runtime, step: Step, language: str) -> ExploreView:
@@ -129,7 +166,7 @@ def step_view(runtime: Runtime, step: Step, language: str) -> StepView:
 
 def _analysis(runtime: Runtime, step: Step):
     filters = step.state.filters
-    return potential_analysis(runtime, filters.sectors, filters.size_classes)
+    return potential_analysis(runtime, filters.sectors, filters.size_classes, filters.definition)
 
 
 def present_map(runtime: Runtime, view: ExploreView, language: str) -> go.Figure:
@@ -138,19 +175,35 @@ def present_map(runtime: Runtime, view: ExploreView, language: str) -> go.Figure
         view.map,
         runtime.map_base,
         language,
-        runtime.style,
+        runtime.style_in(language),
         sector_names(runtime.data.taxonomy, language),
         runtime.data.taxonomy.colors(),
     )
     for trace, size in LABEL_SIZES.items():
         figure.data[trace].textfont.size = size
-    for trace in figure.data[TRACE_FIRST_SECTOR:]:
-        trace.marker.size = POINT_SIZE
-    for trace in figure.data[:4]:
+    figure.data[TRACE_POINTS].marker.size = POINT_SIZE
+    for trace in figure.data[: len(COLORBAR_TRACES)]:
         if "colorbar" in trace:
-            trace.colorbar.update(len=0.3, thickness=14, title={"font": {"size": 16}}, tickfont={"size": 14})
+            trace.colorbar.update(
+                orientation="v",
+                x=1.0 - LEGEND_SHARE + 0.015,
+                xanchor="left",
+                y=0.5,
+                yanchor="middle",
+                len=0.7,
+                thickness=18,
+                bgcolor="rgba(0,0,0,0)",
+                title={"side": "top", "font": {"size": LEGEND_SIZE}},
+                tickfont={"size": LEGEND_SIZE},
+            )
     figure.update_layout(
-        height=None, autosize=True, uirevision="present", dragmode=False, hovermode="closest"
+        height=None,
+        autosize=True,
+        uirevision="present",
+        dragmode=False,
+        hovermode="closest",
+        map_domain=MAP_DOMAIN,
+        paper_bgcolor="#ffffff",
     )
     return figure
 
@@ -182,11 +235,11 @@ def ranking_figure(runtime: Runtime, step: Step, language: str) -> go.Figure:
     figure.add_trace(
         go.Scatter(
             x=[float(index.score[c]) for c in order],
-            y=[labels[c] for c in order],
+            y=plotly_texts(labels[c] for c in order),  # the bars' categories, escaped alike
             mode="text",
             text=[format_number(float(index.score[c]), language, 1) for c in order],
             textposition="middle right",
-            textfont={"size": 15},
+            textfont={"size": RANKING_SIZE},
             hoverinfo="skip",
             showlegend=False,
         )
@@ -196,7 +249,7 @@ def ranking_figure(runtime: Runtime, step: Step, language: str) -> go.Figure:
         height=None,
         autosize=True,
         font=PRESENT_FONT,
-        legend={"font": {"size": 16}},
+        legend={"font": {"size": RANKING_SIZE}},
         margin={"l": 10, "r": 30, "t": 50, "b": 60},
         xaxis={"range": [0, top * 1.12], "fixedrange": True},
         yaxis={"fixedrange": True},

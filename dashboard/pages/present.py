@@ -16,11 +16,20 @@ from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_up
 
 from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
-from dashboard.components.header import language_href
+from dashboard.components.header import language_href, maplibre_texts
 from dashboard.components.page_title import page_title
 from dashboard.components.story_saver import save_view, story_options
+from dashboard.figures.config import graph_config
 from dashboard.i18n import LANGUAGE_LABELS, LANGUAGES, normalise_language, translate
-from dashboard.outputs.presenting import present_map, present_map_patch, ranking_figure, step_view
+from dashboard.outputs.presenting import (
+    REFERENCE_HEIGHT,
+    map_font_sizes,
+    present_map,
+    present_map_patch,
+    ranking_figure,
+    ranking_font_sizes,
+    step_view,
+)
 from dashboard.outputs.stories import Story, Vocabulary, list_stories, load_story
 from dashboard.web.runtime import current
 
@@ -33,7 +42,8 @@ dash.register_page(
 )
 
 DEFAULT_STORY = "forum"
-GRAPH_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True, "doubleClick": False}
+# No toolbar, no zooming by wheel or double click: a clicker or a stray touch must not move the view.
+STAGE_CONFIG = {"scrollZoom": False, "responsive": True, "doubleClick": False}
 
 
 def _story(name: str | None) -> Story:
@@ -163,11 +173,26 @@ def _explore_query(story: Story, position: int, language: str) -> str:
     return f"?lang={language}" + (f"&{view}" if view else "")
 
 
-def _stage_box(graph_id: str, box_id: str, figure, shown: bool, extra_class: str = "") -> html.Div:
+def _fonts(ranking) -> dict:
+    """Type sizes at 1080p for assets/presenting.js, which scales them to the screen."""
+    return {
+        "reference": REFERENCE_HEIGHT,
+        "map": map_font_sizes(),
+        "ranking": ranking_font_sizes(ranking) if ranking else [],
+    }
+
+
+def _stage_box(
+    graph_id: str, box_id: str, figure, shown: bool, language: str, extra_class: str = ""
+) -> html.Div:
     """One of the stage's two views (map or ranking); both stay in the page and a step shows one,
     so stepping never rebuilds a graph."""
     graph = dcc.Graph(
-        id=graph_id, figure=figure, config=GRAPH_CONFIG, className="present-graph", responsive=True
+        id=graph_id,
+        figure=figure,
+        config=graph_config(language, "static") | STAGE_CONFIG,
+        className="present-graph",
+        responsive=True,
     )
     return html.Div(graph, id=box_id, className=f"present-box {extra_class}".strip(), hidden=not shown)
 
@@ -198,9 +223,11 @@ def layout(lang: str | None = None, story: str | None = None, step: str | None =
                     "fit": view.fit,
                     "show": view.show,
                     "view": current_step.view,
+                    "fonts": _fonts(ranking),
                 },
             ),
             html.Div(id=pid.PRESENT_URL_SYNC, hidden=True),
+            maplibre_texts(language),
             _problems(shown, language),
             html.Header(
                 [
@@ -218,12 +245,13 @@ def layout(lang: str | None = None, story: str | None = None, step: str | None =
             ),
             html.Main(
                 [
-                    _stage_box(pid.PRESENT_MAP, pid.PRESENT_MAP_BOX, figure, view.show == "map"),
+                    _stage_box(pid.PRESENT_MAP, pid.PRESENT_MAP_BOX, figure, view.show == "map", language),
                     _stage_box(
                         pid.PRESENT_RANKING,
                         pid.PRESENT_RANKING_BOX,
                         ranking,
                         view.show == "ranking",
+                        language,
                         "present-box-chart",
                     ),
                     html.P(view.summary, id=pid.PRESENT_SUMMARY, className="present-summary", role="status"),
@@ -275,13 +303,22 @@ def go_to_step(_previous, _next, _first, _last, state):
     step = story.steps[position]
     view = step_view(runtime, step, language)
     is_map = view.show == "map"
+    ranking = ranking_figure(runtime, step, language) if not is_map else None
     return (
-        state | {"step": position, "count": count, "fit": view.fit, "show": view.show, "view": step.view},
+        state
+        | {
+            "step": position,
+            "count": count,
+            "fit": view.fit,
+            "show": view.show,
+            "view": step.view,
+            "fonts": _fonts(ranking),
+        },
         step.title.get(language),
         step.caption.get(language),
         translate("present.counter", language, step=position + 1, count=count),
         present_map_patch(runtime, view.explore, language) if is_map else no_update,
-        ranking_figure(runtime, step, language) if not is_map else no_update,
+        ranking if ranking is not None else no_update,
         not is_map,
         is_map,
         view.summary,
@@ -293,38 +330,74 @@ def go_to_step(_previous, _next, _first, _last, state):
 @dash.callback(
     Output(pid.SAVE_STATUS, "children"),
     Output(pid.SAVE_STORY_LIST, "children"),
+    Output(pid.SAVE_CONFIRM, "children"),
+    Output(pid.SAVE_CONFIRM, "style"),
+    Output(pid.SAVE_PENDING, "data"),
     Input(pid.SAVE_BUTTON, "n_clicks"),
+    Input(pid.SAVE_CONFIRM, "n_clicks"),
     State(pid.SAVE_STORY, "value"),
+    State(pid.SAVE_STORY_TITLE, "value"),
     State(pid.SAVE_TITLE_SR, "value"),
     State(pid.SAVE_TITLE_EN, "value"),
     State(pid.SAVE_CAPTION_SR, "value"),
     State(pid.SAVE_CAPTION_EN, "value"),
     State(pid.SAVE_TOKEN, "value"),
+    State(pid.SAVE_PENDING, "data"),
     State(ids.QUERY, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def save_explore_view(_clicks, story, title_sr, title_en, caption_sr, caption_en, token, query, language):
+def save_explore_view(
+    _save,
+    _confirm,
+    story,
+    story_title,
+    title_sr,
+    title_en,
+    caption_sr,
+    caption_en,
+    token,
+    pending,
+    query,
+    language,
+):
     """ "Add this view to a story" on the map page (the control is
-    ``dashboard.components.story_saver``): the map page's state becomes the story's last step."""
+    ``dashboard.components.story_saver``): the map page's state becomes a new story's first
+    step, or, after a confirmation, the last step of an existing story."""
     runtime = current()
-    status = save_view(
+    confirmed = ctx.triggered_id == pid.SAVE_CONFIRM and bool(pending) and pending == (story or "").strip()
+    status, waiting = save_view(
         runtime.settings,
         runtime.data,
         story,
-        (title_sr, title_en, caption_sr, caption_en),
+        (story_title, title_sr, title_en, caption_sr, caption_en),
         token,
         flask.request.remote_addr,
         query,
         language,
+        confirmed=confirmed,
     )
-    return status, story_options(runtime.settings)
+    confirm_text = translate("story.save.confirm", language, story=waiting) if waiting else ""
+    return (
+        status,
+        story_options(runtime.settings),
+        confirm_text,
+        {} if waiting else {"display": "none"},
+        waiting,
+    )
 
 
 dash.clientside_callback(
     ClientsideFunction(namespace="presenting", function_name="syncUrl"),
     Output(pid.PRESENT_URL_SYNC, "children"),
     Input(pid.PRESENT_STATE, "data"),
+)
+
+dash.clientside_callback(
+    ClientsideFunction(namespace="presenting", function_name="scaleRanking"),
+    Output(pid.PRESENT_RANKING, "figure", allow_duplicate=True),
+    Input(pid.PRESENT_STATE, "data"),
+    prevent_initial_call="initial_duplicate",
 )
 
 dash.clientside_callback(

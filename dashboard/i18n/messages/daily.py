@@ -1,0 +1,93 @@
+"""Messages of everyday use: the chart toolbar, the compact header, exports in the reader's
+language and the presenter's clean mode."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "app.menu": {"sr-Latn": "Meni", "en": "Menu"},
+    # Chart toolbar (plotly.js locale; see dashboard/figures/config.py)
+    "toolbar.download_png": {"sr-Latn": "Preuzmi kao sliku (PNG)", "en": "Download as an image (PNG)"},
+    "toolbar.download": {"sr-Latn": "Preuzmi sliku", "en": "Download image"},
+    "toolbar.zoom_in": {"sr-Latn": "Uvećaj", "en": "Zoom in"},
+    "toolbar.zoom_out": {"sr-Latn": "Umanji", "en": "Zoom out"},
+    "toolbar.reset_view": {"sr-Latn": "Vrati početni prikaz", "en": "Reset view"},
+    "toolbar.reset_axes": {"sr-Latn": "Vrati ose", "en": "Reset axes"},
+    "toolbar.pan": {"sr-Latn": "Pomeranje", "en": "Pan"},
+    "toolbar.zoom": {"sr-Latn": "Uvećanje izborom", "en": "Zoom"},
+    "toolbar.box_select": {"sr-Latn": "Izbor pravougaonikom", "en": "Box select"},
+    "toolbar.lasso_select": {"sr-Latn": "Izbor lasom", "en": "Lasso select"},
+    "toolbar.autoscale": {"sr-Latn": "Automatska razmera", "en": "Autoscale"},
+    "toolbar.double_click": {"sr-Latn": "Dvoklik vraća prikaz", "en": "Double-click to zoom back out"},
+    "toolbar.preparing": {
+        "sr-Latn": "Slika se priprema, to može potrajati nekoliko sekundi",
+        "en": "Preparing the image; this may take a few seconds",
+    },
+    "toolbar.download_done": {"sr-Latn": "Slika je preuzeta", "en": "Image downloaded"},
+    "maplibre.map": {"sr-Latn": "Karta", "en": "Map"},
+    "maplibre.attribution": {
+        "sr-Latn": "Prikaži ili sakrij izvore podataka",
+        "en": "Show or hide the data credits",
+    },
+    "toolbar.download_failed": {
+        "sr-Latn": "Slika nije mogla da se preuzme.",
+        "en": "Sorry, the image could not be downloaded.",
+    },
+    # "Add this view to a story": a new story by default, an existing one only when confirmed
+    "story.save.new_title": {"sr-Latn": "Naslov nove priče", "en": "Title of the new story"},
+    "story.save.new_title_help": {
+        "sr-Latn": "Prikazuje se na početku prezentacije; ime datoteke se pravi od njega.",
+        "en": "Shown when the presentation starts; the file name is made from it.",
+    },
+    "story.save.story_placeholder": {"sr-Latn": "nova priča", "en": "a new story"},
+    "story.save.confirm_question": {
+        "sr-Latn": "Priča „{story}” već postoji i možda se upravo prikazuje. Da li da joj dodam ovaj "
+        "prikaz kao poslednji korak?",
+        "en": "The story “{story}” already exists and may be on screen right now. Add this view "
+        "to it as its last step?",
+    },
+    "story.save.confirm": {"sr-Latn": "Da, dodaj u „{story}”", "en": "Yes, add it to “{story}”"},
+    # Exports in the reader's language (dashboard/outputs/exporting.py)
+    "export.sheet.enterprises": {"sr-Latn": "preduzeća", "en": "enterprises"},
+    "export.column.registration_number": {"sr-Latn": "Matični broj", "en": "Registration number"},
+    "export.column.district": {"sr-Latn": "Okrug", "en": "District"},
+    "export.column.address": {"sr-Latn": "Adresa", "en": "Address"},
+    "export.column.lon": {"sr-Latn": "Geografska dužina", "en": "Longitude"},
+    "export.column.lat": {"sr-Latn": "Geografska širina", "en": "Latitude"},
+    "export.column.source": {"sr-Latn": "Izvor", "en": "Source"},
+    "export.column.synthetic": {"sr-Latn": "Demonstracioni zapis", "en": "Demonstration record"},
+    "export.column.size_class": {"sr-Latn": "Veličina", "en": "Size class"},
+    "export.column.unesco_field": {"sr-Latn": "Oblast (UNESCO)", "en": "Domain (UNESCO)"},
+    "export.code.sector": {"sr-Latn": "Šifra sektora", "en": "Sector code"},
+    "export.code.district": {"sr-Latn": "Šifra okruga", "en": "District code"},
+    "export.code.municipality": {"sr-Latn": "Šifra opštine", "en": "Municipality code"},
+    "export.precision.exact": {"sr-Latn": "tačna lokacija", "en": "exact location"},
+    "export.precision.settlement": {"sr-Latn": "naselje", "en": "settlement"},
+    "export.precision.municipality": {"sr-Latn": "sedište opštine", "en": "municipal seat"},
+    # Tables a page shows, as files
+    "export.download": {"sr-Latn": "Preuzmi:", "en": "Download:"},
+    "export.ranking": {"sr-Latn": "rang-listu", "en": "the ranking"},
+    "export.indicators": {"sr-Latn": "pokazatelje", "en": "the indicators"},
+    "export.comparison": {"sr-Latn": "poređenje", "en": "the comparison"},
+    "export.button": {"sr-Latn": "{what} ({format})", "en": "{what} ({format})"},
+    "export.col.rank": {"sr-Latn": "Rang", "en": "Rank"},
+    "export.col.code": {"sr-Latn": "Šifra", "en": "Code"},
+    "export.col.unit": {"sr-Latn": "Jedinica", "en": "Unit"},
+    "export.col.level": {"sr-Latn": "Nivo", "en": "Level"},
+    "export.col.index": {"sr-Latn": "Indeks potencijala", "en": "Potential index"},
+    "export.col.tier": {"sr-Latn": "Grupa", "en": "Tier"},
+    "export.col.best": {"sr-Latn": "Najbolji rang (90 % težina)", "en": "Best rank (90 % of weightings)"},
+    "export.col.worst": {"sr-Latn": "Najlošiji rang (90 % težina)", "en": "Worst rank (90 % of weightings)"},
+    "export.col.dimension": {"sr-Latn": "Dimenzija: {name}", "en": "Dimension: {name}"},
+    "export.col.group": {"sr-Latn": "Grupa", "en": "Group"},
+    "export.col.row": {"sr-Latn": "Pokazatelj", "en": "Indicator"},
+    "export.col.measure": {"sr-Latn": "Jedinica mere", "en": "Unit of measure"},
+    "export.col.region": {"sr-Latn": "Region", "en": "Region"},
+    "export.level.municipality": {"sr-Latn": "opština", "en": "municipality"},
+    "export.level.district": {"sr-Latn": "okrug", "en": "district"},
+    "export.level.region": {"sr-Latn": "region", "en": "region"},
+    "export.file.ranking": {
+        "sr-Latn": "rang-lista-potencijala",
+        "sr-Cyrl": "rang-lista-potencijala",
+        "en": "potential-ranking",
+    },
+    "export.file.indicators": {"sr-Latn": "pokazatelji", "sr-Cyrl": "pokazatelji", "en": "indicators"},
+    "export.file.comparison": {"sr-Latn": "poredjenje", "sr-Cyrl": "poredjenje", "en": "comparison"},
+}

@@ -1,0 +1,218 @@
+"""Daily use in headless Chromium (issue 13): every page in every language speaks only that
+language (text, tooltips and the chart toolbar), carries ``<html lang>``, offers no upload to
+Plotly Cloud, and fits a 390 px phone without sideways scrolling."""
+
+from __future__ import annotations
+
+import time
+
+import dash
+import pytest
+from wrong_language import wrong_language_words
+
+from dashboard.app import create_app
+from dashboard.config import Settings
+from dashboard.i18n import LANGUAGES
+
+pytestmark = pytest.mark.browser
+
+PORT = 8133
+EXTRA_QUERY = {"/profile": "&municipality=pirot", "/present": "&story=forum"}
+
+# Every piece of text a reader meets, in the page's language: visible text (minus code and parts
+# marked with another ``lang``, such as the language links) and the texts of tooltips and labels.
+PAGE_TEXT = """
+const page = document.documentElement.lang;
+const foreign = (el) => { const own = el.closest('[lang]'); return own && own.lang !== page; };
+const out = [];
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const el = walker.currentNode.parentElement;
+  if (!el || el.closest('script, style, code, noscript') || foreign(el)) continue;
+  if (!el.getClientRects().length) continue;  // not displayed
+  out.push(walker.currentNode.textContent);
+}
+const labelled = '[title], [aria-label], [placeholder], [alt], [data-title]';
+for (const el of document.body.querySelectorAll(labelled)) {
+  if (foreign(el)) continue;
+  for (const name of ['title', 'aria-label', 'placeholder', 'alt', 'data-title']) {
+    if (el.hasAttribute(name)) out.push(el.getAttribute(name));
+  }
+}
+return out.join('\\n');
+"""
+
+CLOUD_BUTTONS = (
+    "return document.querySelectorAll("
+    '\'[data-attr="sendChartToCloud"], .modebar-btn[data-title^="Share"]\').length'
+)
+
+
+def wait_until(check, timeout: float = 45.0, what: str = "condition"):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"{what} not met in time")
+
+
+def page_paths() -> list[str]:
+    return sorted(p["path"] for p in dash.page_registry.values())
+
+
+def open_page(dash_duo, path: str, language: str) -> None:
+    driver = dash_duo.driver
+    driver.get(f"{dash_duo.server_url}{path}?lang={language}{EXTRA_QUERY.get(path, '')}")
+    wait_until(
+        lambda: driver.execute_script(
+            "return document.readyState === 'complete' && document.querySelector('#_pages_content *')"
+        ),
+        what=f"{path} loaded",
+    )
+    time.sleep(2.5)  # callbacks that follow the first render (figures, summaries)
+
+
+def set_viewport(driver, width: int, height: int, mobile: bool = False) -> None:
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+    )
+
+
+@pytest.fixture
+def served(dash_duo):
+    dash_duo.start_server(create_app(Settings()), port=PORT)
+    return dash_duo
+
+
+def test_every_page_speaks_the_language_of_its_address(served):
+    driver = served.driver
+    set_viewport(driver, 1280, 900)
+    wrong: dict[str, list[str]] = {}
+    cloud: list[str] = []
+    paths = page_paths()
+    assert {"/", "/potential", "/profile", "/compare", "/methodology", "/present"} <= set(paths)
+    for path in paths:
+        for language in LANGUAGES:
+            open_page(served, path, language)
+            assert driver.execute_script("return document.documentElement.lang") == language
+            text = driver.execute_script(PAGE_TEXT)
+            assert len(text) > 100, f"{path} {language} shows almost nothing"
+            found = wrong_language_words(text, language)
+            if found:
+                wrong[f"{path} {language}"] = sorted(set(found))
+            # plotly.js's "Share chart" uploads to Plotly Cloud: no page may offer it
+            if driver.execute_script(CLOUD_BUTTONS):
+                cloud.append(f"{path} {language}")
+    assert not wrong, "\n".join(f"{page}: {words}" for page, words in wrong.items())
+    assert not cloud, f"offer to upload to Plotly Cloud: {cloud}"
+
+
+def test_no_page_scrolls_sideways_on_a_phone(served):
+    driver = served.driver
+    set_viewport(driver, 390, 844, mobile=True)
+    too_wide = {}
+    for path in page_paths():
+        open_page(served, path, "sr-Latn")
+        width, inner = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        if width > inner:
+            too_wide[path] = width
+    assert not too_wide, f"wider than the 390 px screen: {too_wide}"
+
+
+PRESENT_MAP_JS = "document.querySelector('#present-map .js-plotly-plot')"
+
+
+def test_the_presenter_reads_from_the_back_frames_the_unit_and_has_a_clean_mode(served):
+    from dashboard.outputs.presenting import LABEL_SIZES, REFERENCE_HEIGHT, step_fit
+    from dashboard.outputs.stories import Vocabulary, load_story
+    from dashboard.web.runtime import current
+
+    driver = served.driver
+    runtime = current()
+    story = load_story(runtime.settings.stories_folder, "forum", Vocabulary.from_data(runtime.data))
+    unit_step = next(i for i, s in enumerate(story.steps) if s.state.filters.municipalities)
+    bounds = step_fit(runtime, story.steps[unit_step])["bounds"]
+    for width, height in ((1920, 1080), (1280, 720)):
+        set_viewport(driver, width, height)
+        driver.get(f"{served.server_url}/present?lang=sr-Cyrl&story=forum&step={unit_step + 1}")
+        scale = height / REFERENCE_HEIGHT
+        wanted = {trace: round(px * scale) for trace, px in LABEL_SIZES.items()}
+        traces = list(wanted)
+
+        def drawn_sizes(traces=traces):
+            return driver.execute_script(
+                f"const g = {PRESENT_MAP_JS}; return g && g.data && g._fullLayout.map &&"
+                " arguments[0].map(t => g.data[t].textfont.size)",
+                traces,
+            )
+
+        expected = [wanted[t] for t in traces]
+        wait_until(lambda expected=expected: drawn_sizes() == expected, what=f"labels at {expected} px")
+        assert min(wanted.values()) >= (24 if height == 1080 else 16)
+        summary = driver.execute_script(
+            "return parseFloat(getComputedStyle(document.getElementById('present-summary')).fontSize)"
+        )
+        assert summary >= 24 * scale - 0.5
+        # Framing: the unit is centred and wholly in view, in the map's part of the stage; the
+        # colour bar stands right of it, so it covers no label.
+        view = wait_until(
+            lambda: driver.execute_script(
+                f"const m = {PRESENT_MAP_JS}._fullLayout.map._subplot.map; const b = m.getBounds();"
+                " return m.isMoving() ? null : [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];"
+            ),
+            what="map at rest",
+        )
+        west, south, east, north = bounds
+        assert view[0] <= west and view[1] <= south and view[2] >= east and view[3] >= north
+        centre_x, unit_x = (view[0] + view[2]) / 2, (west + east) / 2
+        assert abs(centre_x - unit_x) < (view[2] - view[0]) * 0.05
+        bar_left, map_right = driver.execute_script(
+            f"const g = {PRESENT_MAP_JS}; return [g.querySelector('.colorbar').getBoundingClientRect().left,"
+            " g.querySelector('.maplibregl-canvas').getBoundingClientRect().right];"
+        )
+        assert bar_left >= map_right - 1
+    # Clean mode: H hides the key hints, the language links and the way out; H again shows them.
+    hidden = "return getComputedStyle(document.querySelector(arguments[0])).visibility === 'hidden'"
+    driver.find_element("css selector", "body").send_keys("h")
+    for selector in (".present-keys", ".present-langs", ".present-exit"):
+        wait_until(lambda s=selector: driver.execute_script(hidden, s), timeout=5, what=f"{selector} hidden")
+    driver.find_element("css selector", "body").send_keys("h")
+    assert not driver.execute_script(hidden, ".present-exit")
+
+
+# What Lighthouse's accessibility audit failed on (issue 13), checked on the drawn page: focusable
+# elements inside aria-hidden, form fields and sliders without a name, links under AA contrast.
+A11Y_PROBLEMS = """
+const problems = [];
+const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+for (const el of document.querySelectorAll('[aria-hidden="true"]')) {
+  for (const inner of [el, ...el.querySelectorAll(focusable)]) {
+    if (inner.matches(focusable) && inner.tabIndex >= 0 && !inner.disabled && inner.getClientRects().length) {
+      problems.push('focusable in aria-hidden: ' + inner.outerHTML.slice(0, 80));
+    }
+  }
+}
+const named = (el) => el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')
+  || (el.labels && el.labels.length) || el.getAttribute('title');
+for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea, [role=slider]')) {
+  if (!named(el)) problems.push('no name: ' + el.outerHTML.slice(0, 80));
+}
+return problems;
+"""
+
+
+def test_no_hidden_focus_and_every_field_has_a_name(served):
+    driver = served.driver
+    set_viewport(driver, 1280, 900)
+    found = {}
+    for path in page_paths():
+        open_page(served, path, "sr-Cyrl")
+        problems = driver.execute_script(A11Y_PROBLEMS)
+        if problems:
+            found[path] = problems[:5]
+    assert not found, found
