@@ -247,7 +247,7 @@ def test_command_line_import_of_a_cp1250_register_extract_keeps_the_kilim_worksh
         capture_output=True,
         text=True,
         timeout=300,
-        cwd=ROOT,
+        cwd=tmp_path,  # the report is written beside the run, not into the repository
         env=environment,
     )
     assert done.returncode == 0, done.stdout + done.stderr
