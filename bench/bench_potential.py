@@ -88,13 +88,13 @@ def run(quick: bool) -> Iterator[Figure]:
         return page.views(big, state, "index", "nis", "en")
 
     yield Figure(
-        figure=f"potential page callback (analysis + every view it returns), {SIZE:,} enterprises",
+        figure=f"potential page views (analysis + every view), {SIZE:,} enterprises",
         value=median_ms(moved_slider, repeat),
         unit="ms",
         target=None,
     )
     yield Figure(
-        figure="potential page callback, map indicator or profile changed (analysis kept)",
+        figure="potential page views, map indicator or profile changed (analysis kept)",
         value=median_ms(
             lambda: page.views(big, PotentialState(weights=weights), "dim:size", "pirot", "en"), repeat
         ),

@@ -90,6 +90,7 @@ def _progress(language: str, store_label: str):
 
 
 def run_import_command(args: argparse.Namespace) -> int:
+    from dashboard.importing.limits import ImportLimits
     from dashboard.importing.mapping import load_mapping
     from dashboard.importing.pipeline import run_import
     from dashboard.importing.readers import Source
@@ -134,6 +135,7 @@ def run_import_command(args: argparse.Namespace) -> int:
             skip_invalid=args.skip_invalid,
             dry_run=args.dry_run,
             progress=_progress(language, store.label if store else ""),
+            limits=ImportLimits.from_settings(settings),
         )
     except Exception as exc:  # the store could not be written: it is unchanged (atomic commit)
         print(translate("import.store_failed", language, error=str(exc).strip()[:300]), file=sys.stderr)

@@ -13,7 +13,8 @@ from dashboard.analysis.mapmodel import GEOMETRY_ROUTE
 from dashboard.components import problems
 from dashboard.components.page_title import first_html_title
 from dashboard.config import PROJECT_ROOT, Settings
-from dashboard.web import runtime
+from dashboard.i18n import normalise_language
+from dashboard.web import jobs, query, runtime, serving
 
 PAGES_FOLDER = Path(__file__).parent / "pages"
 ASSETS_FOLDER = PROJECT_ROOT / "assets"
@@ -25,11 +26,31 @@ class CreativeMapDash(Dash):
     for, as the browser tab shows it before the page's own scripts have run."""
 
     def interpolate_index(self, **kwargs: str) -> str:
-        if flask.has_request_context():
-            prefix = self.config.requests_pathname_prefix or "/"
-            path = flask.request.path.removeprefix(prefix.rstrip("/"))
-            kwargs["title"] = html.escape(first_html_title(path))
-        return super().interpolate_index(**kwargs)
+        if not flask.has_request_context():
+            return super().interpolate_index(**kwargs)
+        prefix = self.config.requests_pathname_prefix or "/"
+        path = flask.request.path.removeprefix(prefix.rstrip("/"))
+        kwargs["title"] = html.escape(first_html_title(path))
+        # The document's language, for screen readers, hyphenation and Lighthouse: every
+        # language switch is a new page load, so the first HTML carries the right one.
+        language = normalise_language(
+            flask.request.args.get("lang"), runtime.current().settings.default_language
+        )
+        return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{language}">', 1)
+
+    def index(self, *args: str, **kwargs: str) -> str | flask.Response:
+        """The app's HTML; for an address that is no page, with status 404 (the page then shows
+        Dash's "not found"), so a load balancer or a crawler can tell."""
+        body = super().index(*args, **kwargs)
+        if flask.has_request_context() and not _is_page(flask.request.path, self.config):
+            return flask.Response(body, status=404, mimetype="text/html")
+        return body
+
+
+def _is_page(request_path: str, config) -> bool:
+    prefix = (config.requests_pathname_prefix or "/").rstrip("/")
+    wanted = "/" + request_path.removeprefix(prefix).strip("/")
+    return any(wanted == "/" + str(page.get("path", "")).strip("/") for page in dash.page_registry.values())
 
 
 def serve_geometry(app: Dash) -> None:
@@ -57,16 +78,19 @@ def create_app(settings: Settings | None = None) -> Dash:
     runtime.install(runtime.Runtime.load(settings))
     app = CreativeMapDash(
         __name__,
+        background_callback_manager=jobs.background_manager(settings),  # profile exports
         use_pages=True,
         pages_folder=str(PAGES_FOLDER),
         assets_folder=str(ASSETS_FOLDER),
-        title="Creative Industries Map of South Serbia",
+        title="Creative Industries Map",  # each page's title names the region (page_title.py)
         update_title=None,
         compress=True,
         serve_locally=True,
         suppress_callback_exceptions=True,
     )
     app.layout = dash.page_container
+    query.guard_pages(dash.page_registry)  # any query string draws a page (issue 12)
+    query.guard_callbacks(app)  # bad callback bodies: 4xx, never a traceback
     serve_geometry(app)
     problems.register_report_download(app)  # the footer's button, on every page
     # dcc.Upload sends files base64-encoded inside the callback's JSON (4/3 of their size), and
@@ -75,4 +99,5 @@ def create_app(settings: Settings | None = None) -> Dash:
     # what is far beyond it (four times), so no request can exhaust memory.
     upload_bound = settings.max_upload_mb * 1024 * 1024 * UPLOAD_BOUND_FACTOR * 4 / 3
     app.server.config["MAX_CONTENT_LENGTH"] = int(upload_bound) + 1024 * 1024
+    serving.prepare(app, settings)  # /health, fresh data in every worker, built before serving
     return app

@@ -14,6 +14,7 @@ from dash.development.base_component import Component
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard.app import create_app
+from dashboard.components.table import DEFAULT_COLUMNS, enterprise_grid
 from dashboard.config import DEFAULT_REGION_DIR, Settings
 from dashboard.sources.region import ManifestError, load_region
 from dashboard.web import runtime
@@ -48,7 +49,17 @@ def page_text(lang: str | None = None) -> str:
     return json.dumps(layout.to_plotly_json(), cls=PlotlyJSONEncoder, ensure_ascii=False)
 
 
-PAGE_PATHS = ("/", "/potential", "/profile", "/compare", "/present", "/import", "/methodology")
+PAGE_PATHS = (
+    "/",
+    "/potential",
+    "/clusters",
+    "/profile",
+    "/compare",
+    "/agenda",
+    "/present",
+    "/import",
+    "/methodology",
+)
 
 
 def test_every_page_is_checked_for_outside_references():
@@ -156,6 +167,10 @@ def test_every_callback_names_components_some_page_has(tmp_path):
         known += _components(page["layout"]() if callable(page["layout"]) else page["layout"])
     # Some components appear only in a state: the breadcrumb once a district is chosen.
     known += _components(dash.page_registry["pages.explore"]["layout"](district="RS-20"))
+    # ...a what-if change's remove button once the scenario holds a change...
+    known += _components(dash.page_registry["pages.potential"]["layout"](scenario="nis:arts:5"))
+    # ...and the enterprise grid once the table scrolls into view.
+    known += _components(enterprise_grid(list(DEFAULT_COLUMNS), "en"))
 
     def matches(have, wanted) -> bool:
         if isinstance(wanted, str) or not isinstance(have, dict):
@@ -183,11 +198,15 @@ def test_every_callback_names_components_some_page_has(tmp_path):
 
 
 def test_a_second_region_needs_data_alone(tiny_region):
-    create_app(Settings(region_dir=tiny_region, default_language="en"))
+    app = create_app(Settings(region_dir=tiny_region, default_language="en"))
     html = page_text()
     assert "Tiny test region" in html
     assert "Alpha" in html and "Second district" in html
     assert "Data problems" not in html  # Cyrillic 'Бета' and 'Alpha' resolved; all rows valid
+    # Region as data holds for every text: its title names no other region.
+    assert "South Serbia" not in html and "Creative Industries Map" in html
+    first_html = app.server.test_client().get("/?lang=en").get_data(as_text=True)
+    assert "South Serbia" not in first_html and "Creative Industries Map" in first_html
 
 
 def test_region_manifest_errors_are_clear(tmp_path):

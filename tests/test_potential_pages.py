@@ -110,13 +110,45 @@ def test_a_weight_change_patches_values_and_leaves_data_views_alone(app):
     state = PotentialState(
         weights={"size": 1, "employment": 0, "specialisation": 0, "diversity": 0, "dynamism": 0}
     )
-    outputs = page.views(runtime, state, "index", "nis", "en", data_changed=False)
-    patch = json.dumps(outputs[0].to_plotly_json(), cls=PlotlyJSONEncoder)
+    patch = json.dumps(
+        page.views(runtime, state, "index", "nis", "en")[0].to_plotly_json(), cls=PlotlyJSONEncoder
+    )
     assert "geojson" not in patch and "coordinates" not in patch  # geometry is never resent
     assert '"z"' in patch
-    assert outputs[4] is no_update and outputs[5] is no_update  # heatmap and district table
-    full = page.views(runtime, state, "ind:national_ratio", "nis", "en")
-    assert full[4] is not no_update and full[5] is not no_update
+    # The state callback rewrites the analysis key for a weight, but not the data key the
+    # heatmap and district table listen to; a sector choice rewrites both.
+    before = PotentialState()
+    keys = {"analysis_key": page._analysis_key(before), "data_key": page._data_key(before)}
+    controls = {
+        "weights": {k: round(v * 100) for k, v in before.weights.items()},
+        "method": "minmax",
+        "growth_years": 5,
+        "national": None,
+        "sectors": [],
+        "sizes": [],
+        "metric": "index",
+        "picked": "",
+        "definition": None,
+        "scenario": "",
+    }
+    moved = controls | {"weights": {k: round(v * 100) for k, v in state.weights.items()}}
+    query, analysis_key, data_key = page.derive_state(**moved, **keys)
+    assert analysis_key is not no_update and data_key is no_update
+    assert "w=size" in query
+    _, analysis_key, data_key = page.derive_state(**controls | {"sectors": ["arts"]}, **keys)
+    assert analysis_key is not no_update and data_key is not no_update
+    # Only the metric or the profile changed: neither key, so only the map or profile redraws.
+    query, analysis_key, data_key = page.derive_state(**controls | {"metric": "dim:size"}, **keys)
+    assert analysis_key is no_update and data_key is no_update and "metric=dim" in query
+
+
+def test_every_view_of_the_potential_page_is_its_own_callback(app):
+    """No callback of the page returns more than the state callback's three stores."""
+    client = app.server.test_client()
+    client.get("/potential")
+    outputs = [d["output"] for d in client.get("/_dash-dependencies").get_json()]
+    potential = [o for o in outputs if "potential" in o or o.startswith(("ranking", "breakdown", "lq-"))]
+    assert potential and all(o.count("...") <= 3 for o in potential)
 
 
 def test_the_explore_filter_uses_the_real_tiers(app, project_runtime):

@@ -218,12 +218,14 @@ def test_choosing_units_on_the_comparison_page(runtime):
     import sys
 
     compare = sys.modules["pages.compare"]
-    content, notice, value, links = compare.choose(["pirot", "nis", "blace", "doljevac", "razanj"], "en")
+    content, notice, value, links = compare.choose(
+        ["pirot", "nis", "blace", "doljevac", "razanj"], None, "en"
+    )
     assert value == ["pirot", "nis", "blace", "doljevac"]
     assert "At most 4" in json.dumps(notice, cls=PlotlyJSONEncoder)
     assert links[0] == "?lang=sr-Latn&municipality=pirot,nis,blace,doljevac"
     assert "Doljevac" in json.dumps(content, cls=PlotlyJSONEncoder)
-    content, notice, _, _ = compare.choose(["pirot"], "sr-Latn")
+    content, notice, _, _ = compare.choose(["pirot"], None, "sr-Latn")
     assert content == [] and "bar 2" in json.dumps(notice, cls=PlotlyJSONEncoder, ensure_ascii=False)
 
 
@@ -231,7 +233,7 @@ def test_picking_another_municipality_on_the_profile_page(runtime):
     import sys
 
     profile = sys.modules["pages.profile"]
-    sheet, links = profile.pick("kursumlija", "sr-Cyrl")
+    sheet, links = profile.pick("kursumlija", None, "sr-Cyrl")
     text = json.dumps(sheet, cls=PlotlyJSONEncoder, ensure_ascii=False)
     assert "Куршумлија" in text and "Топлички округ" in text
     assert links[2] == "?lang=en&municipality=kursumlija"

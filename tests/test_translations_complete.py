@@ -22,7 +22,14 @@ from dash.development.base_component import Component
 import dashboard.i18n as i18n
 from dashboard.app import create_app
 from dashboard.config import Settings
-from dashboard.i18n import LANGUAGE_LABELS, LANGUAGES, localized_name
+from dashboard.i18n import (
+    LANGUAGE_LABELS,
+    LANGUAGE_NAMES,
+    LANGUAGE_SHORT,
+    LANGUAGES,
+    localized_name,
+    localized_text,
+)
 from dashboard.outputs.stories import Vocabulary, list_stories, load_story
 
 OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ message ⟧
@@ -47,17 +54,23 @@ def _data_texts(language: str) -> list[str]:
 
     runtime = current()
     data = runtime.data
-    texts: set[str] = set(LANGUAGE_LABELS.values())
+    texts: set[str] = {*LANGUAGE_LABELS.values(), *LANGUAGE_SHORT.values(), *LANGUAGE_NAMES.values()}
     for table in (data.municipalities, data.districts):
         texts |= {localized_name(row.to_dict(), language) for _, row in table.iterrows()}
     texts |= {data.region.name(language)}
     texts |= {data.taxonomy.sector_name(code, language) for code in data.taxonomy.sector_codes}
-    texts |= set(data.region.attribution.values())
+    taxonomy = data.taxonomy  # the definitions of "creative" and class titles are region data too
+    texts |= {taxonomy.definition_name(d, language) for d in taxonomy.definition_ids}
+    texts |= {taxonomy.definition_short(d, language) for d in taxonomy.definition_ids}
+    texts |= {str(v) for v in taxonomy.definitions["source"]}
+    texts |= {taxonomy.class_title(code, language) for code in taxonomy.classes.index}
+    texts |= set(data.region.credits(language).values())
     if data.enterprises_file:
         texts.add(data.enterprises_file.name)
     for column in ("population_source", "area_source"):
         if column in data.municipalities:
-            texts |= {str(v) for v in data.municipalities[column].dropna()}
+            records = data.municipalities.to_dict("records")
+            texts |= {localized_text(row, column, language) for row in records}
     if "source" in data.enterprises:
         texts |= {str(v) for v in data.enterprises["source"].dropna().unique()}
     folder = runtime.settings.stories_folder
@@ -222,12 +235,13 @@ def test_the_check_catches_a_hard_coded_string(app, wrapped_translate):
 
 
 # Latin that Serbian Cyrillic text keeps: acronyms and constants, key names, product and format
-# names, file and field names of the story format, mathematical notation (ln, min, max and
+# names, file and field names of the story and taxonomy formats, mathematical notation (ln, min, max and
 # one-letter variables such as x, S, W or the z of z-scores).
 KEPT_LATIN = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Z0-9_]+(?:-\d+)?|PageDown|PageUp|Home|End|GeoJSON|GeoPackage|"
     r"Windows-\d+|UTF-8|km²|LQ|sr-Latn|sr-Cyrl|en|view|title|caption|\[\[steps\]\]|"
-    r"data/stories|README\.md|[\w-]+\.(?:csv|toml|gpkg|xlsx|geojson|pdf|png)|ln|min|max|[A-Za-z])(?!\w)"
+    r"data/stories|README\.md|in_\w+|yes|uncertain|\[definitions\] default|"
+    r"[\w-]+\.(?:csv|toml|gpkg|xlsx|geojson|pdf|png)|ln|min|max|[A-Za-z])(?!\w)"
 )
 REFERENCES = "#references"  # bibliographic references keep their original titles
 

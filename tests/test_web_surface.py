@@ -22,7 +22,17 @@ from dashboard.i18n import LANGUAGES
 from dashboard.outputs.stories import may_edit
 from dashboard.sources.problems import Problem
 
-PAGE_PATHS = ("/", "/potential", "/profile", "/compare", "/present", "/import", "/methodology")
+PAGE_PATHS = (
+    "/",
+    "/potential",
+    "/clusters",
+    "/profile",
+    "/compare",
+    "/agenda",
+    "/present",
+    "/import",
+    "/methodology",
+)
 TRACEBACK = re.compile(r"Traceback|File \"|line \d+, in ")
 HOSTILE_NAME = '<b>X</b><a href="http://evil">y</a>'
 UPLOAD = "import-upload"  # the import page's upload (its module is Dash's to import: DEVELOPERS.md)

@@ -1,13 +1,23 @@
-"""The top bar: title, demonstration-data badge and language switch."""
+"""The top bar: title, demonstration-data badge and language switch.
+
+One row on a laptop (the map below it must fit a 1280×720 screen whole); on a phone the pages
+and languages fold into a menu behind a button, opened in the browser (a clientside callback:
+no request, works offline).
+"""
 
 from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import Input, Output, State, html
 
 from dashboard.components import ids
-from dashboard.i18n import LANGUAGE_LABELS, LANGUAGES, translate
+from dashboard.components.page_title import app_title
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGE_SHORT, LANGUAGES, translate
+
+MENU = "app-menu"
+MENU_TOGGLE = "app-menu-toggle"
+MAPLIBRE_TEXTS = "maplibre-texts"
 
 
 def language_href(language: str, query: str) -> str:
@@ -46,7 +56,11 @@ def header(
     languages = html.Nav(
         [
             html.A(
-                LANGUAGE_LABELS[code],
+                # Short, so the bar keeps one row on a laptop; the accessible name starts with
+                # the visible text and says it in full, as does the tooltip.
+                LANGUAGE_SHORT[code],
+                title=LANGUAGE_NAMES[code],
+                **{"aria-label": f"{LANGUAGE_SHORT[code]} – {LANGUAGE_NAMES[code]}"},
                 id={"type": ids.LANGUAGE_LINK, "lang": code},
                 href=language_href(code, query),
                 lang=code,
@@ -77,7 +91,7 @@ def header(
                     html.A(translate("app.skip_to_map", language), href="#main", className="skip-link"),
                     html.Div(
                         [
-                            html.H1(translate("app.title", language), className="app-title"),
+                            html.H1(app_title(language), className="app-title"),
                             html.P(
                                 [region_name, " · ", translate("app.tagline", language)],
                                 className="app-tagline",
@@ -85,12 +99,51 @@ def header(
                         ],
                         className="app-heading",
                     ),
-                    page_links(language, current_path),
-                    languages,
+                    html.Button(
+                        [
+                            html.Span(className="navbar-toggler-icon", **{"aria-hidden": "true"}),
+                            " ",
+                            translate("app.menu", language),
+                        ],
+                        id=MENU_TOGGLE,
+                        type="button",
+                        className="app-menu-toggle",
+                        n_clicks=0,
+                        **{"aria-controls": MENU, "aria-expanded": "false"},
+                    ),
+                    html.Div([page_links(language, current_path), languages], id=MENU, className="app-menu"),
                 ],
                 className="app-header",
             ),
             badge,
+            maplibre_texts(language),
         ],
         className="app-top",
     )
+
+
+def maplibre_texts(language: str) -> html.Span:
+    """The map's own labels in the page's language, for ``assets/maplibre_texts.js``."""
+    return html.Span(
+        id=MAPLIBRE_TEXTS,
+        hidden=True,
+        **{
+            "data-map": translate("maplibre.map", language),
+            "data-attribution": translate("maplibre.attribution", language),
+        },
+    )
+
+
+# Opening and closing the phone menu: a class and aria-expanded, set in the browser.
+dash.clientside_callback(
+    """function (clicks, className) {
+        const open = clicks % 2 === 1;
+        const base = (className || "").replace(/ ?open/g, "");
+        return [open ? base + " open" : base, open ? "true" : "false"];
+    }""",
+    Output(MENU, "className"),
+    Output(MENU_TOGGLE, "aria-expanded"),
+    Input(MENU_TOGGLE, "n_clicks"),
+    State(MENU, "className"),
+    prevent_initial_call=True,
+)

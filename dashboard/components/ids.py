@@ -24,15 +24,28 @@ SIZE_CHART = "size-chart"
 TIMELINE = "founding-timeline"
 TABLE = "enterprise-table"
 TABLE_COUNT = "enterprise-table-count"
-TABLE_SEARCH = "enterprise-table-search"
 TABLE_COLUMNS = "enterprise-table-columns"
-TABLE_ROWS = "enterprise-table-rows"
 TABLE_REVEAL = "enterprise-table-reveal"
 TABLE_SLOT = "enterprise-table-slot"
 SELECTION = "map-selection"
 QUERY = "explore-query"
+# The explore page's state, derived once per change and split into what each view reads, so a
+# change reaches only the views it affects (dashboard/pages/explore.py).
+MAP_STATE = "explore-map-state"
+FILTER_STATE = "explore-filter-state"
+TABLE_STATE = "explore-table-state"
+MAP_DRAWN = "explore-map-drawn"
+# A filter change the browser redraws in place on the map (assets/map_fast.js).
+MAP_IN_PLACE = "explore-map-in-place"
+MAP_IN_PLACE_DONE = "explore-map-in-place-done"
+MAP_LEGEND = "map-legend"
 URL_SYNC = "explore-url-sync"
 SEARCH_PLACEHOLDER = "explore-search"
+# Founding years played as an animation (the filter panel; assets/year_play.js)
+PLAY = "year-play"
+PLAY_TIMER = "year-play-timer"
+PLAY_SPEED = "year-play-speed"
+PLAY_LABELS = "year-play-labels"
 
 
 def filter_id(name: str) -> dict[str, str]:
@@ -51,9 +64,14 @@ def crumb_id(target: str) -> dict[str, str]:
 WEIGHT = "potential-weight"  # pattern-matching type: {"type": WEIGHT, "dimension": <dimension key>}
 WEIGHT_SHARE = "potential-weight-share"  # pattern-matching type, same keys: the weight's share in %
 WEIGHTS = "potential-weights"  # dcc.Store of the slider values
+POTENTIAL_DEFINITION = "potential-definition"  # the definition of "creative" analysed
+PROFILE_DEFINITION = "profile-definition"  # the profile's definition of "creative"
+COMPARE_DEFINITION = "compare-definition"  # the comparison's definition of "creative"
 WEIGHTS_RESET = "potential-weights-reset"
 POTENTIAL_LANGUAGE = "potential-language"
 POTENTIAL_QUERY = "potential-query"  # dcc.Store: the page's state as a query string (no language)
+POTENTIAL_ANALYSIS_KEY = "potential-analysis-key"  # dcc.Store: the analysis part of the state, when it changed
+POTENTIAL_DATA_KEY = "potential-data-key"  # dcc.Store: the data part (sectors, sizes, years, national value)
 POTENTIAL_URL_SYNC = "potential-url-sync"  # output of the clientside callback writing the address
 POTENTIAL_MAP = "potential-map"
 POTENTIAL_MAP_METRIC = "potential-map-metric"

@@ -14,6 +14,7 @@ import dash
 import flask
 
 from dashboard.i18n import normalise_language, translate
+from dashboard.i18n.script import to_cyrillic
 from dashboard.web.runtime import current
 
 PAGES_SEARCH_INPUT = "_pages_location.search"  # Dash's routing callback: the URL's query string
@@ -28,12 +29,22 @@ def _language_in_address() -> str | None:
     return (parse_qs(str(search).lstrip("?")).get("lang") or [None])[0]
 
 
+def app_title(language: str) -> str:
+    """The app's title in ``language``: the region's own (``[title]`` in region.toml), else a
+    title that names no place, so a second region never calls itself South Serbia."""
+    region = current().data.region
+    own = region.title(language)
+    if own is None and language == "sr-Cyrl" and region.title("sr-Latn"):
+        own = to_cyrillic(region.title("sr-Latn") or "")
+    return own or translate("app.title", language)
+
+
 def page_title(nav_key: str | None = None) -> Callable[..., str]:
     """A page ``title`` for ``dash.register_page``: "<page> · <app>" in the reader's language."""
 
     def title(**_path_variables: str) -> str:
         language = normalise_language(_language_in_address(), current().settings.default_language)
-        app = translate("app.title", language)
+        app = app_title(language)
         return f"{translate(nav_key, language)} · {app}" if nav_key else app
 
     return title

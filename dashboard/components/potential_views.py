@@ -51,6 +51,7 @@ def run_analysis(runtime: Runtime, state: PotentialState) -> Analysis:
         state.national,
         state.sectors,
         state.sizes,
+        runtime.columns.resolve(state.definition),
     )
     return runtime.memo.get(
         "potential-analysis",

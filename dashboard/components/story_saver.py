@@ -10,14 +10,18 @@ may write follows :func:`dashboard.outputs.stories.may_edit`.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import dash_bootstrap_components as dbc
 import flask
-from dash import html
+from dash import dcc, html
 
 from dashboard.components import presenting_ids as pid
 from dashboard.components.controls import labelled
 from dashboard.config import Settings
 from dashboard.i18n import translate
+from dashboard.i18n.script import to_latin
 from dashboard.outputs.stories import Step as StoryStep
 from dashboard.outputs.stories import (
     StoryError,
@@ -29,7 +33,7 @@ from dashboard.outputs.stories import (
     present_url,
 )
 
-DEFAULT_STORY = "forum"
+NEW_STORY_FALLBACK = "prica"  # file name of a new story whose title gives no letters
 # Said without naming the server's configuration (a visitor cannot set it anyway).
 REFUSALS = {"not_allowed": "security.story_not_allowed"}
 
@@ -42,18 +46,39 @@ def _options(settings: Settings) -> list[html.Option]:
     return [html.Option(value=name) for name in list_stories(settings.stories_folder)]
 
 
+def story_file_name(title: str, existing: list[str]) -> str:
+    """A new story's file name from its title ("Kreativni Pirot" -> ``kreativni-pirot``), never
+    one of ``existing``: a casual save must not land in a story someone is presenting."""
+    latin = to_latin(title or "").replace("đ", "dj").replace("Đ", "Dj")
+    plain = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode().lower()
+    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:48].strip("-") or NEW_STORY_FALLBACK
+    name, number = base, 2
+    while name in existing:
+        name, number = f"{base}-{number}", number + 1
+    return name
+
+
 def save_view_control(language: str, settings: Settings) -> html.Details:
-    """Collapsed by default (a native <details>: keyboard-operable, no script needed)."""
+    """Collapsed by default (a native <details>: keyboard-operable, no script needed).
+
+    The story field starts empty, which means a NEW story named after its title; naming an
+    existing story asks for a confirmation before anything is written to it."""
     return html.Details(
         [
             html.Summary(translate("story.save.open", language), className="story-saver-summary"),
             html.Div(
                 [
                     _field(
+                        translate("story.save.new_title", language),
+                        dbc.Input(id=pid.SAVE_STORY_TITLE, maxLength=120, size="sm"),
+                        translate("story.save.new_title_help", language),
+                    ),
+                    _field(
                         translate("story.save.story", language),
                         dbc.Input(
                             id=pid.SAVE_STORY,
-                            value=DEFAULT_STORY,
+                            value="",
+                            placeholder=translate("story.save.story_placeholder", language),
                             list=pid.SAVE_STORY_LIST,
                             maxLength=64,
                             size="sm",
@@ -100,6 +125,16 @@ def save_view_control(language: str, settings: Settings) -> html.Details:
                         className="mt-2",
                     ),
                     html.Div(id=pid.SAVE_STATUS, role="status", className="story-status"),
+                    dbc.Button(
+                        "",
+                        id=pid.SAVE_CONFIRM,
+                        color="warning",
+                        size="sm",
+                        n_clicks=0,
+                        className="mt-2",
+                        style={"display": "none"},
+                    ),
+                    dcc.Store(id=pid.SAVE_PENDING),
                 ],
                 className="story-saver-body",
             ),
@@ -108,41 +143,62 @@ def save_view_control(language: str, settings: Settings) -> html.Details:
     )
 
 
-def save_view(settings: Settings, data, story, texts, token, remote_address, query, language):
-    """Append the explore page's state ``query`` to ``story``; the status to show (an alert).
+def save_view(
+    settings: Settings, data, story, texts, token, remote_address, query, language, *, confirmed: bool = False
+):
+    """Append the explore page's state ``query`` to ``story``: (the status to show, the name of
+    an existing story waiting for a confirmation or None).
 
-    ``texts`` are the form's Serbian and English title and caption. Who may write is
-    decided from the request being answered (its address and ``Host``/``Origin``/``Referer``
-    headers), see :func:`dashboard.outputs.stories.may_edit`.
+    ``texts`` are the new story's title and the step's Serbian and English title and caption.
+    An empty ``story`` makes a new story named after its title; an existing one is written to
+    only once ``confirmed``. Who may write is decided from the request being answered (its
+    address and ``Host``/``Origin``/``Referer`` headers), see
+    :func:`dashboard.outputs.stories.may_edit`.
     """
     headers = flask.request.headers if flask.has_request_context() else None
     refused = may_edit(settings.editor_token, token, remote_address, headers, settings.host)
     if refused:
-        return _status(translate(REFUSALS.get(refused, f"story.problem.{refused}"), language), "danger")
-    title_sr, title_en, caption_sr, caption_en = texts
+        message = translate(REFUSALS.get(refused, f"story.problem.{refused}"), language)
+        return _status(message, "danger"), None
+    story_title, title_sr, title_en, caption_sr, caption_en = texts
     step = StoryStep(
         title=Text.serbian_and_english(title_sr, title_en),
         view=query or "",
         caption=Text.serbian_and_english(caption_sr, caption_en),
     )
+    existing = list_stories(settings.stories_folder)
     name = (story or "").strip()
+    proper_title = (story_title or "").strip() or (title_sr or "").strip() or (title_en or "").strip()
+    if not name:
+        name = story_file_name(proper_title, existing)
+    elif name in existing and not confirmed:
+        question = translate("story.save.confirm_question", language, story=name)
+        return _status(question, "warning"), name
     try:
         saved = append_step(
             settings.stories_folder,
             name,
             step,
             Vocabulary.from_data(data),
-            new_title=Text({"sr-Latn": name}),
+            new_title=_new_story_title(proper_title or name, language),
         )
     except StoryError as error:
-        return _status(error.problem.message(language), "danger")
+        return _status(error.problem.message(language), "danger"), None
     count = len(saved.steps)
     message = [
         translate("story.save.saved", language, step=count, story=name),
         " ",
         html.A(translate("story.save.present", language), href=present_url(name, count, language)),
     ]
-    return _status(message, "success")
+    return _status(message, "success"), None
+
+
+def _new_story_title(title: str, language: str) -> Text:
+    """A new story's title as typed, in the script it was typed in (English on English pages)."""
+    if language == "en":
+        return Text({"en": title})
+    cyrillic = any("\u0400" <= c <= "\u04ff" for c in title)
+    return Text({"sr-Cyrl" if cyrillic else "sr-Latn": title})
 
 
 def story_options(settings: Settings) -> list[html.Option]:

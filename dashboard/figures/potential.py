@@ -20,6 +20,7 @@ from dash import Patch
 from dashboard.analysis.mapmodel import MapBase
 from dashboard.figures.map import COLORSCALE, FILL_OPACITY, LQ_COLORSCALE, assign_into
 from dashboard.figures.style import LABEL_FONT
+from dashboard.figures.text import plotly_text, plotly_texts
 from dashboard.i18n import format_number
 
 TRACE_CHOROPLETH = 0
@@ -74,7 +75,8 @@ def map_updates(view: PotentialMapView, base: MapBase) -> dict[int, dict[str, An
     codes = base.municipality_codes
     values = view.values.reindex(codes)
     z = [None if not np.isfinite(v) else round(float(v), 4) for v in values.to_numpy(dtype=float)]
-    customdata = [[str(view.names.get(c, c)), str(view.hover.get(c, ""))] for c in codes]
+    # The name is data (escaped); the second line is the app's own, with its <br>s.
+    customdata = [[plotly_text(view.names.get(c, c)), str(view.hover.get(c, ""))] for c in codes]
     scale = _scale(values.dropna(), view.diverging)
     return {
         TRACE_CHOROPLETH: {
@@ -183,7 +185,7 @@ def breakdown_chart(
     """One horizontal stacked bar per municipality, best on top: each segment is what one
     dimension adds to the index (weight × dimension score), so the bar's length is the index."""
     order = score.sort_values(ascending=True).index  # plotly draws the first category at the bottom
-    labels = [str(names.get(code, code)) for code in order]
+    labels = plotly_texts(names.get(code, code) for code in order)
     traces = []
     for color, dimension in zip(DIMENSION_COLORS, contributions.columns, strict=False):
         values = contributions.loc[order, dimension]
@@ -226,8 +228,8 @@ def lq_heatmap(lq: pd.DataFrame, names: pd.Series, sector_names: dict[str, str],
     figure = go.Figure(
         go.Heatmap(
             z=np.round(logged, 4).tolist(),
-            x=[sector_names.get(s, s) for s in lq.columns],
-            y=[str(names.get(code, code)) for code in lq.index],
+            x=plotly_texts(sector_names.get(s, s) for s in lq.columns),
+            y=plotly_texts(names.get(code, code) for code in lq.index),
             text=text,
             texttemplate="%{text}",
             textfont={"size": 11},

@@ -11,6 +11,10 @@ from dashboard.i18n.script import to_cyrillic
 
 LANGUAGES: tuple[str, ...] = ("sr-Latn", "sr-Cyrl", "en")
 LANGUAGE_LABELS = {"sr-Latn": "Srpski", "sr-Cyrl": "Српски", "en": "English"}
+# Each language named in itself, short (a laptop's one-row header) and with its script (the
+# links' accessible names: they contain both the short and the full label).
+LANGUAGE_SHORT = {"sr-Latn": "Lat", "sr-Cyrl": "Ћир", "en": "EN"}
+LANGUAGE_NAMES = {"sr-Latn": "Srpski (latinica)", "sr-Cyrl": "Српски (ћирилица)", "en": "English"}
 
 
 def normalise_language(language: str | None, default: str = "sr-Latn") -> str:
@@ -38,12 +42,34 @@ def localized_name(row: object, language: str) -> str:
     return str(getattr(row, column) if not isinstance(row, dict) else row[column])
 
 
+SCRIPT_SUFFIXES = {"sr-Latn": "_lat", "sr-Cyrl": "_cyr", "en": ""}
+
+
+def localized_text(row: object, column: str, language: str) -> str:
+    """A data row's free text (a source note) in ``language``: ``<column>_lat`` in Serbian
+    Latin, ``<column>_cyr`` in Cyrillic (else the Latin transliterated), ``<column>`` itself in
+    English. A table without the translated columns gives its one text in every language."""
+    values = row if isinstance(row, dict) else getattr(row, "to_dict", lambda: vars(row))()
+
+    def text(name: str) -> str:
+        value = values.get(name)
+        return "" if value is None or value != value else str(value).strip()  # NaN != NaN
+
+    chosen = text(column + SCRIPT_SUFFIXES[language])
+    if not chosen and language == "sr-Cyrl" and text(column + "_lat"):
+        chosen = to_cyrillic(text(column + "_lat"))
+    return chosen or text(column)
+
+
 __all__ = [
     "LANGUAGES",
     "LANGUAGE_LABELS",
+    "LANGUAGE_NAMES",
+    "LANGUAGE_SHORT",
     "format_number",
     "format_percent",
     "localized_name",
+    "localized_text",
     "normalise_language",
     "to_cyrillic",
     "translate",

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from dashboard.analysis.mapmodel import MapBase
-from dashboard.i18n import format_number, format_percent
+from dashboard.i18n import LANGUAGES, format_number, format_percent, localized_text
 from dashboard.valorization import Analysis
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS, INDICATORS, Indicator
 from dashboard.valorization.robustness import COVERAGE
@@ -40,17 +40,21 @@ PROFILE_FIGURES = (
 MIN_COMPARED, MAX_COMPARED = 2, 4
 
 
-def potential_analysis(runtime: Runtime, sectors: Sequence[str] = (), sizes: Sequence[str] = ()) -> Analysis:
+def potential_analysis(
+    runtime: Runtime, sectors: Sequence[str] = (), sizes: Sequence[str] = (), definition: str | None = ""
+) -> Analysis:
     """The potential index with default weights on the chosen sectors and sizes (all when
-    empty), with its rank ranges; computed once per data set and selection."""
+    empty) under the chosen definition of "creative" ('' or unknown: the region's default),
+    with its rank ranges; computed once per data set and selection."""
+    chosen = runtime.columns.resolve(definition)
     return runtime.memo.get(
         "profile-analysis",
-        (tuple(sectors), tuple(sizes)),
+        (tuple(sectors), tuple(sizes), chosen),
         lambda: analyse_state(
             runtime.columns,
             runtime.data.municipalities,
             runtime.potential["tier"],
-            PotentialState(sectors=tuple(sectors), sizes=tuple(sizes)),
+            PotentialState(sectors=tuple(sectors), sizes=tuple(sizes), definition=chosen),
             list(runtime.data.districts.index),
         ),
     )
@@ -107,9 +111,20 @@ class DataFacts:
     enterprise_sources: tuple[str, ...]
     synthetic: bool
     reference_year: int | None  # latest founding year in the data: its vintage
-    population_source: str
+    population_source: str  # in English; the page shows ``source(...)`` in its own language
     area_source: str
     attribution: dict[str, str]
+    # language -> {"population_source": ..., "area_source": ...} and language -> credits: the
+    # profile and its PDF speak the page's language and script, data notes included.
+    sources_by_language: dict[str, dict[str, str]] = field(default_factory=dict)
+    credits_by_language: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def source(self, column: str, language: str) -> str:
+        """``population_source`` or ``area_source`` in ``language`` (English if not given)."""
+        return self.sources_by_language.get(language, {}).get(column) or getattr(self, column)
+
+    def credits(self, language: str) -> dict[str, str]:
+        return self.credits_by_language.get(language) or self.attribution
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,9 @@ class Profile:
     sectors: tuple[SectorShare, ...]  # largest first, sectors with no enterprise left out
     potential: Potential | None
     facts: DataFacts
+    # Creative enterprises under each of the region's definitions (taxonomy order), side by side.
+    definition_counts: dict[str, int] = field(default_factory=dict)
+    definition: str = ""  # the definition the figures, sector mix and potential are counted under
 
 
 def _value(frame_or_series: Any, key: str) -> float:
@@ -157,8 +175,11 @@ def data_facts(runtime: Runtime, code: str, reference_year: int | None) -> DataF
     row = data.municipalities.loc[code]
     enterprises = data.enterprises
     mine = enterprises[enterprises["municipality"] == code] if "municipality" in enterprises else enterprises
+    # Synthetic rows' source is a generator's note in English; the profile says "demonstration
+    # data" in the reader's language instead, so only real sources are listed.
+    real = mine[~mine["synthetic"].astype(bool)] if "synthetic" in mine else mine
     sources = tuple(
-        sorted({str(s) for s in mine.get("source", pd.Series(dtype=object)).dropna() if str(s).strip()})
+        sorted({str(s) for s in real.get("source", pd.Series(dtype=object)).dropna() if str(s).strip()})
     )
     return DataFacts(
         enterprises_file=data.enterprises_file.name if data.enterprises_file else "–",
@@ -168,14 +189,24 @@ def data_facts(runtime: Runtime, code: str, reference_year: int | None) -> DataF
         population_source=str(row.get("population_source", "") or ""),
         area_source=str(row.get("area_source", "") or ""),
         attribution=dict(data.region.attribution),
+        sources_by_language={
+            language: {
+                column: localized_text(row.to_dict(), column, language)
+                for column in ("population_source", "area_source")
+            }
+            for language in LANGUAGES
+        },
+        credits_by_language={language: data.region.credits(language) for language in LANGUAGES},
     )
 
 
-def municipality_profile(runtime: Runtime, code: str) -> Profile:
-    """Everything the profile page shows about municipality ``code`` (a KeyError if unknown)."""
+def municipality_profile(runtime: Runtime, code: str, definition: str | None = "") -> Profile:
+    """Everything the profile page shows about municipality ``code`` (a KeyError if unknown),
+    counted under ``definition`` ('' or unknown: the region's default); the counts under every
+    definition are given beside them whichever is chosen."""
     data = runtime.data
     row = data.municipalities.loc[code]
-    analysis = potential_analysis(runtime)
+    analysis = potential_analysis(runtime, definition=definition)
     indicators = analysis.indicators
     district = str(row["district_code"])
     district_row = indicators.districts.loc[district] if district in indicators.districts.index else {}
@@ -191,8 +222,8 @@ def municipality_profile(runtime: Runtime, code: str) -> Profile:
     )
     counts = indicators.lq.columns  # sectors, in taxonomy order
     columns = runtime.columns
-    everything = np.ones(len(columns), dtype=bool)
-    in_unit = columns.codes["municipality"] == columns.categories["municipality"].index(code)
+    everything = columns.in_definition(definition)  # the chosen definition of "creative"
+    in_unit = everything & (columns.codes["municipality"] == columns.categories["municipality"].index(code))
     own = columns.count("sector", in_unit).reindex(counts, fill_value=0)
     region = columns.count("sector", everything).reindex(counts, fill_value=0)
     total, region_total = max(int(own.sum()), 1), max(int(region.sum()), 1)
@@ -216,6 +247,8 @@ def municipality_profile(runtime: Runtime, code: str) -> Profile:
         sectors=sectors,
         potential=potential_of(analysis, code),
         facts=data_facts(runtime, code, indicators.reference_year),
+        definition_counts={d: int(n) for d, n in columns.count_by_definition().loc[code].items()},
+        definition=columns.resolve(definition),
     )
 
 
@@ -249,16 +282,19 @@ def chosen_units(runtime: Runtime, codes: Sequence[str] | str | None) -> list[st
     return picked[:MAX_COMPARED]
 
 
-def default_comparison(runtime: Runtime) -> list[str]:
-    """Without a choice: the three best-ranked municipalities by the potential index."""
-    score = potential_analysis(runtime).index.score
+def default_comparison(runtime: Runtime, definition: str | None = "") -> list[str]:
+    """Without a choice: the three best-ranked municipalities by the potential index (under
+    the chosen definition of "creative")."""
+    score = potential_analysis(runtime, definition=definition).index.score
     return list(score.sort_values(ascending=False, kind="stable").index[:3])
 
 
-def comparison_rows(runtime: Runtime, codes: Sequence[str]) -> list[CompareRow]:
-    """Every indicator, the index and its parts, and the sector mix of ``codes`` beside the region."""
+def comparison_rows(runtime: Runtime, codes: Sequence[str], definition: str | None = "") -> list[CompareRow]:
+    """Every indicator, the index and its parts, and the sector mix of ``codes`` beside the
+    region, under ``definition`` ('' or unknown: the region's default); the rows of counts
+    under each definition stay whichever is chosen."""
     data = runtime.data
-    analysis = potential_analysis(runtime)
+    analysis = potential_analysis(runtime, definition=definition)
     indicators, index, robustness = analysis.indicators, analysis.index, analysis.robustness
     table = data.municipalities
     rows = [
@@ -303,11 +339,24 @@ def comparison_rows(runtime: Runtime, codes: Sequence[str]) -> list[CompareRow]:
             continue  # e.g. the national comparison, which needs a national reference value
         rows.append(CompareRow("indicators", "indicator", indicator.key, values, region))
     columns = runtime.columns
-    everything = columns.count("sector", np.ones(len(columns), dtype=bool))
+    by_definition = columns.count_by_definition()
+    if len(columns.definitions) > 1:
+        rows += [
+            CompareRow(
+                "definitions",
+                "definition",
+                d,
+                {c: int(by_definition.at[c, d]) for c in codes},
+                int(by_definition[d].sum()),
+            )
+            for d in columns.definitions
+        ]
+    counted = columns.in_definition(definition)  # the sector mix under the chosen definition
+    everything = columns.count("sector", counted)
     region_total = max(int(everything.sum()), 1)
     per_unit = {}
     for c in codes:
-        mask = columns.codes["municipality"] == columns.categories["municipality"].index(c)
+        mask = counted & (columns.codes["municipality"] == columns.categories["municipality"].index(c))
         per_unit[c] = columns.count("sector", mask)
     for sector in data.taxonomy.sector_codes:
         rows.append(

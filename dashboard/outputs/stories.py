@@ -153,6 +153,7 @@ class Vocabulary:
     sectors: frozenset[str] = frozenset()
     size_classes: frozenset[str] = frozenset()
     tiers: frozenset[str] = frozenset()
+    definitions: frozenset[str] = frozenset()  # the taxonomy's definitions of "creative"
 
     @classmethod
     def from_data(cls, data) -> Vocabulary:
@@ -165,6 +166,7 @@ class Vocabulary:
             sectors=frozenset(data.taxonomy.sector_codes),
             size_classes=frozenset(name for name, _, _ in SIZE_CLASSES),
             tiers=frozenset(TIERS),
+            definitions=frozenset(data.taxonomy.definition_ids),
         )
 
 
@@ -199,6 +201,7 @@ def check_view(view: object, vocabulary: Vocabulary | None) -> list[tuple[str, d
         "sector": vocabulary.sectors if vocabulary else None,
         "size": vocabulary.size_classes if vocabulary else None,
         "tier": vocabulary.tiers if vocabulary else None,
+        "definition": (vocabulary.definitions or None) if vocabulary else None,
     }
     for key, value in params:
         if key == "lang":

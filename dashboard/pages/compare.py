@@ -12,16 +12,22 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
-from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.analysis.summaries import dimensions_summary
 from dashboard.analysis.views import unit_names
 from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
 from dashboard.components.controls import labelled
+from dashboard.components.definition_counts import counted_under_text, known_definition
+from dashboard.components.filters import definition_control
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
 from dashboard.components.page_title import page_title
+from dashboard.components.peer_views import compare_peers
+from dashboard.components.table_export import export_bar, table_filename
+from dashboard.figures.config import graph_config
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import (
     LANGUAGES,
     format_number,
@@ -30,6 +36,7 @@ from dashboard.i18n import (
     translate,
 )
 from dashboard.i18n.widgets import dropdown_labels
+from dashboard.outputs.exporting import export_frame
 from dashboard.outputs.profiles import (
     MAX_COMPARED,
     MIN_COMPARED,
@@ -41,6 +48,7 @@ from dashboard.outputs.profiles import (
     format_indicator,
     potential_analysis,
 )
+from dashboard.outputs.tables import comparison_frame
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS
 from dashboard.web.runtime import Runtime, current
 
@@ -54,34 +62,43 @@ dash.register_page(
 
 # Okabe-Ito (safe for every common colour-vision deficiency), one per compared municipality.
 UNIT_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
-GROUPS = ("reference", "potential", "indicators", "sectors")
-CHART_CONFIG = {"displayModeBar": False}
+EXPORT_BUTTON = "compare-export"  # pattern-matching type: {"type", "table", "format"}
+EXPORT_DOWNLOAD = "compare-export-download"
+GROUPS = ("reference", "definitions", "potential", "indicators", "sectors")
 
 
-def _query(codes: list[str]) -> str:
-    return f"?municipality={','.join(codes)}" if codes else ""
+def _query(codes: list[str], definition: str = "") -> str:
+    """The page's state without the language: the units and, when chosen, the definition."""
+    query = f"?municipality={','.join(codes)}" if codes else ""
+    if definition:
+        query += ("&" if query else "?") + f"definition={definition}"
+    return query
 
 
 # ----------------------------------------------------------------------------- table
 
 
-def _label(runtime: Runtime, row: CompareRow, language: str) -> list:
+def label_text(runtime: Runtime, row: CompareRow, language: str) -> tuple[str, str]:
+    """A line's name and unit in words (the table shows them; the exported file has them)."""
     if row.kind == "indicator":
         indicator = BY_KEY[row.key]
-        return [indicator.name(language), html.Span(indicator.unit_label(language), className="unit")]
+        return indicator.name(language), indicator.unit_label(language)
     if row.kind == "dimension":
         dimension = next(d for d in DIMENSIONS if d.key == row.key)
-        return [
-            dimension.name(language),
-            html.Span(translate("compare.unit.score", language), className="unit"),
-        ]
+        return dimension.name(language), translate("compare.unit.score", language)
+    if row.kind == "definition":  # creative enterprises under one definition (issue 10)
+        return runtime.data.taxonomy.definition_name(row.key, language), ""
     if row.kind == "sector":
-        taxonomy = runtime.data.taxonomy
-        return [
-            html.Span(className="swatch", style={"background": taxonomy.colors().get(row.key)}),
-            taxonomy.sector_name(row.key, language),
-        ]
-    return [translate(f"compare.row.{row.kind}", language)]
+        return runtime.data.taxonomy.sector_name(row.key, language), ""
+    return translate(f"compare.row.{row.kind}", language), ""
+
+
+def _label(runtime: Runtime, row: CompareRow, language: str) -> list:
+    name, unit = label_text(runtime, row, language)
+    if row.kind == "sector":
+        color = runtime.data.taxonomy.colors().get(row.key)
+        return [html.Span(className="swatch", style={"background": color}), name]
+    return [name, html.Span(unit, className="unit")] if unit else [name]
 
 
 def _value(row: CompareRow, value, language: str) -> str:
@@ -98,7 +115,7 @@ def _value(row: CompareRow, value, language: str) -> str:
         return f"{best}–{worst}" if best != worst else str(best)
     if row.kind == "tier":
         return translate(f"tier.{value}", language)
-    if row.kind == "population":
+    if row.kind in ("population", "definition"):
         return format_number(value, language)
     if row.kind == "area":
         return f"{format_number(value, language)} km²"
@@ -119,9 +136,9 @@ def _cell(row: CompareRow, code: str, language: str) -> html.Td:
     )
 
 
-def comparison_table(runtime: Runtime, codes: list[str], language: str) -> html.Div:
+def comparison_table(runtime: Runtime, codes: list[str], language: str, definition: str = "") -> html.Div:
     names = unit_names(runtime.data.municipalities, language)
-    rows = comparison_rows(runtime, codes)
+    rows = comparison_rows(runtime, codes, definition)
     head = html.Thead(
         html.Tr(
             [
@@ -171,10 +188,12 @@ def comparison_table(runtime: Runtime, codes: list[str], language: str) -> html.
 # ----------------------------------------------------------------------------- chart
 
 
-def dimension_chart(runtime: Runtime, codes: list[str], language: str) -> tuple[go.Figure, str]:
-    """Grouped bars of the dimension scores (0-100), one colour per municipality; and the
-    sentence that says the same in words."""
-    index = potential_analysis(runtime).index
+def dimension_chart(
+    runtime: Runtime, codes: list[str], language: str, definition: str = ""
+) -> tuple[go.Figure, str]:
+    """Grouped bars of the dimension scores (0-100) under ``definition``, one colour per
+    municipality; and the sentence that says the same in words."""
+    index = potential_analysis(runtime, definition=definition).index
     names = unit_names(runtime.data.municipalities, language)
     dimension_names = {d.key: d.name(language) for d in DIMENSIONS if d.key in index.dimensions.columns}
     figure = go.Figure(
@@ -182,14 +201,14 @@ def dimension_chart(runtime: Runtime, codes: list[str], language: str) -> tuple[
             go.Bar(
                 x=list(dimension_names.values()),
                 y=[round(float(index.dimensions.at[code, key]), 2) for key in dimension_names],
-                name=names[code],
+                name=plotly_text(names[code]),
                 marker={"color": color},
                 text=[
                     format_number(float(index.dimensions.at[code, key]), language, 1)
                     for key in dimension_names
                 ],
                 textposition="outside",
-                hovertemplate="%{x} · " + names[code] + ": %{text}<extra></extra>",
+                hovertemplate="%{x} · " + plotly_text(names[code]) + ": %{text}<extra></extra>",
             )
             for color, code in zip(UNIT_COLORS, codes, strict=False)
         ]
@@ -227,17 +246,22 @@ def _notice(requested: list[str], codes: list[str], language: str) -> list:
     return [dbc.Alert(text, color="info", className="py-2 mb-2") for text in notes]
 
 
-def _content(runtime: Runtime, codes: list[str], language: str) -> list:
+def _content(runtime: Runtime, codes: list[str], language: str, definition: str = "") -> list:
     if not codes:
         return []
-    figure, summary = dimension_chart(runtime, codes, language)
+    figure, summary = dimension_chart(runtime, codes, language, definition)
     return [
         dbc.Card(
             dbc.CardBody(
                 [
                     html.H2(translate("compare.table_title", language), className="panel-title"),
-                    comparison_table(runtime, codes, language),
+                    html.P(
+                        counted_under_text(runtime.data.taxonomy, definition, language),
+                        className="small text-muted mb-2 compare-definition-note",
+                    ),
+                    comparison_table(runtime, codes, language, definition),
                     html.P(translate("compare.table_help", language), className="small text-muted mt-2 mb-0"),
+                    export_bar(EXPORT_BUTTON, EXPORT_DOWNLOAD, ["comparison"], language),
                 ]
             ),
             className="mb-3",
@@ -246,21 +270,25 @@ def _content(runtime: Runtime, codes: list[str], language: str) -> list:
             dbc.CardBody(
                 [
                     html.H2(translate("compare.chart_title", language), className="panel-title"),
-                    dcc.Graph(id=pid.COMPARE_CHART, figure=figure, config=CHART_CONFIG),
+                    dcc.Graph(id=pid.COMPARE_CHART, figure=figure, config=graph_config(language, "static")),
                     html.P(summary, id=pid.COMPARE_CHART_SUMMARY, className="map-summary", role="status"),
                 ]
             ),
             className="mb-3",
         ),
+        compare_peers(runtime, codes, unit_names(runtime.data.municipalities, language), language),
     ]
 
 
-def layout(lang: str | None = None, municipality: str | None = None, **_params: str) -> html.Div:
+def layout(
+    lang: str | None = None, municipality: str | None = None, definition: str | None = None, **_params: str
+) -> html.Div:
     runtime = current()
     language = normalise_language(lang, runtime.settings.default_language)
     data = runtime.data
+    definition = known_definition(data.taxonomy, definition)
     requested = [c for c in (municipality or "").split(",") if c]
-    codes = chosen_units(runtime, requested) if requested else default_comparison(runtime)
+    codes = chosen_units(runtime, requested) if requested else default_comparison(runtime, definition)
     names = unit_names(runtime.data.municipalities, language)
     options = sorted(({"label": n, "value": c} for c, n in names.items()), key=lambda o: o["label"])
     data_file = data.enterprises_file.name if data.enterprises_file else "–"
@@ -268,7 +296,13 @@ def layout(lang: str | None = None, municipality: str | None = None, **_params: 
         [
             dcc.Store(id=pid.COMPARE_LANGUAGE, data=language),
             html.Div(id=pid.COMPARE_URL_SYNC, hidden=True),
-            header(language, data.region.name(language), data.has_synthetic, "/compare", _query(codes)),
+            header(
+                language,
+                data.region.name(language),
+                data.has_synthetic,
+                "/compare",
+                _query(codes, definition),
+            ),
             dbc.Container(
                 html.Main(
                     [
@@ -287,9 +321,12 @@ def layout(lang: str | None = None, municipality: str | None = None, **_params: 
                             ),
                             className="compare-controls",
                         ),
+                        definition_control(data.taxonomy, language, definition, ids.COMPARE_DEFINITION),
                         html.Div(_notice(requested, codes, language), id=pid.COMPARE_NOTICE),
                         html.Div(
-                            _content(runtime, codes, language) if len(codes) >= MIN_COMPARED else [],
+                            _content(runtime, codes, language, definition)
+                            if len(codes) >= MIN_COMPARED
+                            else [],
                             id=pid.COMPARE_TABLE,
                         ),
                     ],
@@ -298,7 +335,7 @@ def layout(lang: str | None = None, municipality: str | None = None, **_params: 
                 fluid=True,
                 className="app-body compare-body",
             ),
-            footer(data.region.attribution, data_file, data.problems, language),
+            footer(data.region.credits(language), data_file, data.problems, language),
         ],
         className="compare-page",
         lang=language,
@@ -311,19 +348,21 @@ def layout(lang: str | None = None, municipality: str | None = None, **_params: 
     Output(pid.COMPARE_PICK, "value"),
     Output({"type": ids.LANGUAGE_LINK, "lang": ALL}, "href"),
     Input(pid.COMPARE_PICK, "value"),
+    Input(ids.COMPARE_DEFINITION, "value"),
     State(pid.COMPARE_LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def choose(picked, language):
+def choose(picked, definition, language):
     runtime = current()
     requested = list(picked or [])
     codes = chosen_units(runtime, requested)
-    content = _content(runtime, codes, language) if len(codes) >= MIN_COMPARED else []
+    definition = known_definition(runtime.data.taxonomy, definition)
+    content = _content(runtime, codes, language, definition) if len(codes) >= MIN_COMPARED else []
     return (
         content,
         _notice(requested, codes, language),
         codes if codes != requested else no_update,
-        [language_href(lang, _query(codes)) for lang in LANGUAGES],
+        [language_href(lang, _query(codes, definition)) for lang in LANGUAGES],
     )
 
 
@@ -331,5 +370,30 @@ dash.clientside_callback(
     ClientsideFunction(namespace="comparePage", function_name="syncUrl"),
     Output(pid.COMPARE_URL_SYNC, "children"),
     Input(pid.COMPARE_PICK, "value"),
+    Input(ids.COMPARE_DEFINITION, "value"),
     State(pid.COMPARE_LANGUAGE, "data"),
 )
+
+
+@dash.callback(
+    Output(EXPORT_DOWNLOAD, "data"),
+    Input({"type": EXPORT_BUTTON, "table": ALL, "format": ALL}, "n_clicks"),
+    State(pid.COMPARE_PICK, "value"),
+    State(pid.COMPARE_LANGUAGE, "data"),
+    State(ids.COMPARE_DEFINITION, "value"),
+    prevent_initial_call=True,
+)
+def export_comparison(clicks, picked, language, definition=None):
+    """The comparison table, numbers as numbers, as CSV or XLSX."""
+    if not any(clicks or []):
+        return no_update
+    runtime = current()
+    codes = chosen_units(runtime, picked)
+    definition = known_definition(runtime.data.taxonomy, definition)  # the table as shown
+    rows = [
+        row for group in GROUPS for row in comparison_rows(runtime, codes, definition) if row.group == group
+    ]
+    frame = comparison_frame(runtime, rows, codes, language, lambda row: label_text(runtime, row, language))
+    fmt = ctx.triggered_id["format"]
+    sheet = translate("export.comparison", language)
+    return dcc.send_bytes(export_frame(frame, fmt, sheet), table_filename("comparison", fmt, language))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import logging
 from pathlib import Path
 
 import dash
@@ -22,7 +23,10 @@ from dashboard.components.footer import footer
 from dashboard.components.header import header
 from dashboard.components.page_title import page_title
 from dashboard.components.problems import problems_table
+from dashboard.figures.config import graph_config
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalise_language, translate
+from dashboard.importing.limits import ImportLimits
 from dashboard.importing.mapping import Mapping, parse_mapping
 from dashboard.importing.pipeline import ImportResult, run_import
 from dashboard.importing.readers import Source
@@ -50,10 +54,21 @@ PREVIEW_POINTS = 5_000
 PROBLEMS_SHOWN = 200
 OUTCOME_COLORS = {"committed": "success", "checked": "info", "rejected": "danger", "empty": "warning"}
 
+LOG = logging.getLogger(__name__)
+
 
 def _context(runtime: Runtime) -> ValidationContext:
     data = runtime.data
     return data.validation_context()
+
+
+def check_limits(runtime: Runtime, token: str | None) -> ImportLimits:
+    """Anyone may check a file, so a visitor without the editor credential gets a CPU budget
+    (issue 12: no anonymous request may occupy a worker); an editor's check is bounded only by
+    the size, row and column limits."""
+    expected = runtime.settings.editor_token
+    editor = bool(expected) and hmac.compare_digest((token or "").encode(), expected.encode())
+    return ImportLimits.from_settings(runtime.settings, anonymous=not editor)
 
 
 def _limit_bytes(runtime: Runtime) -> int:
@@ -150,12 +165,19 @@ def preview_figure(result: ImportResult, runtime: Runtime, existing: set[str], l
                 mode="markers",
                 name=translate(key, language),
                 marker={"size": 8, "color": color, "opacity": 0.85},
-                text=part["name"] + "<br>" + part["location_precision"].map(precision).fillna(""),
+                # Names come from the uploaded file: escaped, so markup in them is shown, not applied.
+                text=part["name"].map(plotly_text)
+                + "<br>"
+                + part["location_precision"].map(precision).fillna(""),
                 hovertemplate="%{text}<extra></extra>",
             )
         )
     figure.update_layout(
-        map={"style": runtime.style, "center": base.center, "zoom": base.zoom - 0.35},  # a lower, wider map
+        map={
+            "style": runtime.style_in(language),
+            "center": base.center,
+            "zoom": base.zoom - 0.35,
+        },  # a lower, wider map
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=420,
         legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.85)"},
@@ -181,6 +203,7 @@ def check_file(
     skip_invalid: bool,
     language: str,
     mapping: Mapping | Problem | None = None,
+    token: str | None = None,
 ) -> tuple[list, bool, bool]:
     """(result area, commit disabled, report button hidden) for the uploaded file or files."""
     runtime = current()
@@ -192,7 +215,13 @@ def check_file(
             return [dbc.Alert(describe(problem, language), color="danger")], True, True
     store = open_store(runtime.settings)
     result = run_import(
-        sources, store, _context(runtime), mapping=mapping, skip_invalid=skip_invalid, dry_run=True
+        sources,
+        store,
+        _context(runtime),
+        mapping=mapping,
+        skip_invalid=skip_invalid,
+        dry_run=True,
+        limits=check_limits(runtime, token),
     )
     existing = store.registration_numbers() if store is not None and len(result.enterprises) else set()
     names = ", ".join(source.name for source in sources)
@@ -219,7 +248,7 @@ def check_file(
             ),
             dcc.Graph(
                 figure=preview_figure(result, runtime, existing, language),
-                config={"displaylogo": False, "scrollZoom": True},
+                config=graph_config(language),
                 className="import-preview-map",
             ),
         ]
@@ -244,7 +273,7 @@ def commit_file(
     runtime = current()
     expected = runtime.settings.editor_token
     if not expected:
-        return [dbc.Alert(translate("import.read_only", language), color="secondary")], True
+        return [dbc.Alert(translate("security.import_read_only", language), color="secondary")], True
     if not hmac.compare_digest((token or "").encode(), expected.encode()):
         return [dbc.Alert(translate("import.wrong_token", language), color="danger")], False
     sources = decode_uploads(contents, filename, runtime.settings.max_upload_mb)
@@ -256,13 +285,20 @@ def commit_file(
         return [dbc.Alert(describe(mapping, language), color="danger")], True
     store = open_store(runtime.settings)
     if store is None:
-        return [dbc.Alert(translate("import.no_store", language), color="danger")], True
+        return [dbc.Alert(translate("security.no_store", language), color="danger")], True
     try:
-        result = run_import(sources, store, _context(runtime), mapping=mapping, skip_invalid=skip_invalid)
-    except Exception as exc:  # the store is atomic: a failed write changed nothing
-        return [
-            dbc.Alert(translate("import.store_failed", language, error=str(exc)[:300]), color="danger")
-        ], False
+        result = run_import(
+            sources,
+            store,
+            _context(runtime),
+            mapping=mapping,
+            skip_invalid=skip_invalid,
+            limits=ImportLimits.from_settings(runtime.settings),
+        )
+    except Exception:  # the store is atomic: a failed write changed nothing
+        # The error may name server paths or the database: the log has it, the visitor is told less.
+        LOG.exception("storing an import failed")
+        return [dbc.Alert(translate("security.store_failed", language), color="danger")], False
     messages = _summary(result, language, skip_invalid)
     if result.committed:
         runtime_module.install(Runtime.load(runtime.settings))
@@ -272,7 +308,11 @@ def commit_file(
 
 def history_table(language: str) -> html.Div:
     store = open_store(current().settings)
-    history = store.history() if store is not None else None
+    try:
+        history = store.history() if store is not None else None
+    except Exception:  # a damaged store: the page still draws; the log has the details
+        LOG.exception("the import history cannot be read")
+        return html.P(translate("security.store_unreadable", language), className="text-danger small")
     if history is None or history.empty:
         return html.P(translate("import.history.empty", language), className="text-muted small")
     history = history.iloc[::-1]
@@ -348,14 +388,14 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     notice = (
         None
         if editable
-        else dbc.Alert(translate("import.read_only", language), color="secondary", className="py-2")
+        else dbc.Alert(translate("security.import_read_only", language), color="secondary", className="py-2")
     )
     # The file name only: the page does not tell visitors where the server keeps its files.
     store_label = (
         getattr(store, "path", Path(store.label)).name
         if store is not None and hasattr(store, "path")
         else None
-    ) or (store.label if store is not None else translate("import.no_store", language))
+    ) or (translate("security.store_database" if store is not None else "security.no_store", language))
     data_file = data.enterprises_file.name if data.enterprises_file else "–"
     return html.Div(
         [
@@ -451,7 +491,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 className="app-body",
                 id="main",
             ),
-            footer(data.region.attribution, data_file, [], language),
+            footer(data.region.credits(language), data_file, [], language),
         ],
         lang=language,
     )
@@ -468,11 +508,14 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     State(UPLOAD, "filename"),
     State(MAPPING_UPLOAD, "filename"),
     State(LANGUAGE, "data"),
+    State(TOKEN, "value"),
     prevent_initial_call=True,
 )
-def on_upload(contents, skip_invalid, mapping_contents, filename, mapping_name, language):
+def on_upload(contents, skip_invalid, mapping_contents, filename, mapping_name, language, token):
     mapping = decode_mapping(mapping_contents, mapping_name)
-    children, disabled, hide_report = check_file(contents, filename, bool(skip_invalid), language, mapping)
+    children, disabled, hide_report = check_file(
+        contents, filename, bool(skip_invalid), language, mapping, token
+    )
     return children, disabled, ({"display": "none"} if hide_report else {}), None
 
 
@@ -507,9 +550,10 @@ def on_commit(clicks, contents, filename, skip_invalid, token, mapping_contents,
     State(MAPPING_UPLOAD, "contents"),
     State(MAPPING_UPLOAD, "filename"),
     State(LANGUAGE, "data"),
+    State(TOKEN, "value"),
     prevent_initial_call=True,
 )
-def on_report(clicks, contents, filename, skip_invalid, mapping_contents, mapping_name, language):
+def on_report(clicks, contents, filename, skip_invalid, mapping_contents, mapping_name, language, token):
     runtime = current()
     sources = decode_uploads(contents, filename, runtime.settings.max_upload_mb)
     mapping = decode_mapping(mapping_contents, mapping_name)
@@ -517,7 +561,13 @@ def on_report(clicks, contents, filename, skip_invalid, mapping_contents, mappin
         return no_update
     store = open_store(runtime.settings)
     result = run_import(
-        sources, store, _context(runtime), mapping=mapping, skip_invalid=bool(skip_invalid), dry_run=True
+        sources,
+        store,
+        _context(runtime),
+        mapping=mapping,
+        skip_invalid=bool(skip_invalid),
+        dry_run=True,
+        limits=check_limits(runtime, token),
     )
     stem = sources[0].name.rsplit(".", 1)[0] if len(sources) == 1 else "import"
     return dcc.send_bytes(report_csv(result.problems, language), f"{stem}-report.csv")

@@ -14,6 +14,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard.components.beyond_method import beyond_section
 from dashboard.components.definition_counts import definition_counts_text
 from dashboard.components.footer import footer
 from dashboard.components.header import header
@@ -269,6 +270,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         ("index", translate("methodology.index", language)),
         ("dimensions", translate("methodology.dimensions", language)),
         ("definitions", translate("methodology.definitions", language)),
+        ("beyond", translate("methodology.beyond", language)),
         ("limitations", translate("methodology.caveats", language)),
         ("references", translate("methodology.references", language)),
     ]
@@ -313,6 +315,11 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                             "definitions",
                             translate("methodology.definitions", language),
                             definitions_section(runtime, language),
+                        ),
+                        _section(
+                            "beyond",
+                            translate("methodology.beyond", language),
+                            beyond_section(runtime, language),
                         ),
                         _section(
                             "limitations",

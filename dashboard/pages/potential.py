@@ -12,16 +12,19 @@ the views and wires them to the controls.
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import parse_qsl
 
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.analysis.views import sector_names, unit_names
+from dashboard.components import beyond_ids as bid
 from dashboard.components import ids
 from dashboard.components.controls import labelled, two_column_body
+from dashboard.components.filters import definition_control
 from dashboard.components.footer import footer
-from dashboard.components.header import header, language_href
+from dashboard.components.header import header
 from dashboard.components.page_title import page_title
 from dashboard.components.potential_views import (
     breakdown,
@@ -33,22 +36,34 @@ from dashboard.components.potential_views import (
     ranking_table,
     run_analysis,
 )
+from dashboard.components.table_export import export_bar, table_filename
+from dashboard.components.whatif_views import (
+    changes_list,
+    read_scenario,
+    whatif_form,
+    whatif_result,
+)
+from dashboard.components.whatif_views import edit_scenario as edit
+from dashboard.figures.config import graph_config
 from dashboard.figures.potential import (
     DIMENSION_COLORS,
     potential_map,
     potential_map_patch,
 )
 from dashboard.i18n import (
-    LANGUAGES,
+    format_number,
     format_percent,
     normalise_language,
     translate,
 )
 from dashboard.i18n.widgets import dropdown_labels
+from dashboard.outputs.exporting import export_frame
+from dashboard.outputs.tables import indicator_frame, ranking_frame
 from dashboard.sources.schema import SIZE_CLASSES
 from dashboard.valorization.index import METHODS, normalise_weights
 from dashboard.valorization.registry import DIMENSIONS, INDICATORS, default_weights
 from dashboard.valorization.state import MAX_GROWTH_YEARS, PotentialState
+from dashboard.valorization.whatif import MAX_CHANGES, MAX_FIRMS
 from dashboard.web.runtime import Runtime, current
 from dashboard.web.state import PotentialPageState
 
@@ -60,8 +75,9 @@ dash.register_page(
     order=10,
 )
 
-MAP_CONFIG = {"displaylogo": False, "scrollZoom": True}
-CHART_CONFIG = {"displayModeBar": False}
+EXPORT_BUTTON = "potential-export"  # pattern-matching type: {"type", "table", "format"}
+EXPORT_DOWNLOAD = "potential-export-download"
+EXPORTED = ["ranking", "indicators"]
 # ----------------------------------------------------------------------------- layout
 
 
@@ -134,6 +150,9 @@ def _controls(runtime: Runtime, language: str, state: PotentialState) -> dbc.Car
                     className="w-100 mb-3",
                 ),
                 html.H2(translate("potential.settings", language), className="panel-title"),
+                definition_control(
+                    runtime.data.taxonomy, language, state.definition, ids.POTENTIAL_DEFINITION
+                ),
                 html.Div(
                     [
                         html.Label(translate("potential.method", language), className="filter-label"),
@@ -242,12 +261,16 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     analysis = run_analysis(runtime, settings)
     names = unit_names(runtime.data.municipalities, language)
     figure = potential_map(
-        map_view(runtime, analysis, page.metric, settings.method, language), runtime.map_base, runtime.style
+        map_view(runtime, analysis, page.metric, settings.method, language),
+        runtime.map_base,
+        runtime.style_in(language),
     )
     best = analysis.index.score.idxmax() if len(analysis.index.score) else None
     if page.municipality not in names:  # an unknown code in the address is dropped from it
         page = replace(page, municipality="")
     top = page.municipality or best
+    scenario = read_scenario(runtime, page.scenario)  # only this region's municipalities
+    page = replace(page, scenario=scenario.to_query())
     data_file = data.enterprises_file.name if data.enterprises_file else "–"
     reference_year = analysis.indicators.reference_year
     return html.Div(
@@ -255,6 +278,9 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             dcc.Store(id=ids.POTENTIAL_LANGUAGE, data=language),
             dcc.Store(id=ids.WEIGHTS, data=page.slider_weights()),
             dcc.Store(id=ids.POTENTIAL_QUERY, data=page.to_query()),
+            dcc.Store(id=ids.POTENTIAL_ANALYSIS_KEY, data=_analysis_key(settings)),
+            dcc.Store(id=ids.POTENTIAL_DATA_KEY, data=_data_key(settings)),
+            dcc.Store(id=bid.WHATIF_SCENARIO, data=page.scenario),
             html.Div(id=ids.POTENTIAL_URL_SYNC, hidden=True),
             header(language, data.region.name(language), data.has_synthetic, "/potential", page.to_query()),
             two_column_body(
@@ -295,7 +321,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                                         dcc.Graph(
                                             id=ids.POTENTIAL_MAP,
                                             figure=figure,
-                                            config=MAP_CONFIG,
+                                            config=graph_config(language),
                                             className="potential-map",
                                         ),
                                     ],
@@ -307,14 +333,40 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                                 _card(
                                     translate("potential.ranking", language),
                                     html.Div(
-                                        ranking_table(runtime, analysis, settings, language),
-                                        id=ids.RANKING,
+                                        [
+                                            html.Div(
+                                                ranking_table(runtime, analysis, settings, language),
+                                                id=ids.RANKING,
+                                            ),
+                                            export_bar(
+                                                EXPORT_BUTTON,
+                                                EXPORT_DOWNLOAD,
+                                                ["ranking", "indicators"],
+                                                language,
+                                            ),
+                                        ]
                                     ),
                                 ),
                                 xxl=6,
                             ),
                         ],
                         className="g-3",
+                    ),
+                    _card(
+                        translate("whatif.title", language),
+                        html.Div(
+                            [
+                                whatif_form(runtime, language),
+                                html.Div(id=bid.WHATIF_NOTICE, role="status"),
+                                html.Div(changes_list(runtime, scenario, language), id=bid.WHATIF_CHANGES),
+                                html.Div(
+                                    whatif_result(runtime, analysis, settings, scenario, language),
+                                    id=bid.WHATIF_RESULT,
+                                ),
+                            ]
+                        ),
+                        translate("whatif.intro", language),
+                        id="whatif-card",
                     ),
                     dbc.Row(
                         [
@@ -324,7 +376,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                                     dcc.Graph(
                                         id=ids.BREAKDOWN,
                                         figure=breakdown(runtime, analysis, settings, language),
-                                        config=CHART_CONFIG,
+                                        config=graph_config(language, "static"),
                                     ),
                                 ),
                                 xxl=6,
@@ -364,7 +416,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                         dcc.Graph(
                             id=ids.LQ_HEATMAP,
                             figure=heatmap(runtime, analysis, language),
-                            config=CHART_CONFIG,
+                            config=graph_config(language, "static"),
                         ),
                         translate("potential.lq_help", language),
                     ),
@@ -378,7 +430,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     ),
                 ],
             ),
-            footer(data.region.attribution, data_file, data.problems, language),
+            footer(data.region.credits(language), data_file, data.problems, language),
         ],
         lang=language,
     )
@@ -428,19 +480,42 @@ def pick_from_map(click):
     return code if code in codes else no_update
 
 
-WEIGHT_ONLY = {ids.WEIGHTS, ids.POTENTIAL_METHOD, ids.POTENTIAL_MAP_METRIC, ids.POTENTIAL_PROFILE_PICK}
+# ----------------------------------------------------------------------------- one state, small views
+#
+# The controls feed one callback that writes the page's state as query strings into three stores:
+# the whole page (for the address), the analysis (what the index is computed from) and the data
+# part of it (what the heatmap and the district table depend on). The two keys are rewritten only
+# when they change, so each view below runs only when what it shows can have changed: a profile
+# pick redraws the profile alone, a weight the index views, a sector choice everything.
+
+
+def _analysis_key(state: PotentialState) -> str:
+    return PotentialPageState(state).to_query()
+
+
+def _data_key(state: PotentialState) -> str:
+    """The part of the state the heatmap and district table depend on (not weights or method)."""
+    return _analysis_key(
+        PotentialState(
+            growth_years=state.growth_years,
+            national=state.national,
+            sectors=state.sectors,
+            sizes=state.sizes,
+            definition=state.definition,
+        )
+    )
+
+
+def _state_of(key: str | None) -> PotentialState:
+    """The analysis a key (a query string written by :func:`derive_state`) stands for."""
+    params = dict(parse_qsl((key or "").lstrip("?")))
+    return PotentialPageState.from_query(params, current().data.taxonomy.sector_codes).analysis
 
 
 @dash.callback(
-    Output(ids.POTENTIAL_MAP, "figure"),
-    Output(ids.RANKING, "children"),
-    Output(ids.BREAKDOWN, "figure"),
-    Output(ids.POTENTIAL_PROFILE, "children"),
-    Output(ids.LQ_HEATMAP, "figure"),
-    Output(ids.POTENTIAL_LEVELS, "children"),
-    Output(ids.POTENTIAL_NOTICE, "children"),
     Output(ids.POTENTIAL_QUERY, "data"),
-    Output({"type": ids.LANGUAGE_LINK, "lang": ALL}, "href"),
+    Output(ids.POTENTIAL_ANALYSIS_KEY, "data"),
+    Output(ids.POTENTIAL_DATA_KEY, "data"),
     Input(ids.WEIGHTS, "data"),
     Input(ids.POTENTIAL_METHOD, "value"),
     Input(ids.POTENTIAL_GROWTH_YEARS, "value"),
@@ -449,25 +524,201 @@ WEIGHT_ONLY = {ids.WEIGHTS, ids.POTENTIAL_METHOD, ids.POTENTIAL_MAP_METRIC, ids.
     Input(ids.POTENTIAL_SIZES, "value"),
     Input(ids.POTENTIAL_MAP_METRIC, "value"),
     Input(ids.POTENTIAL_PROFILE_PICK, "value"),
-    State(ids.POTENTIAL_LANGUAGE, "data"),
+    Input(ids.POTENTIAL_DEFINITION, "value"),
+    Input(bid.WHATIF_SCENARIO, "data"),
+    State(ids.POTENTIAL_ANALYSIS_KEY, "data"),
+    State(ids.POTENTIAL_DATA_KEY, "data"),
     prevent_initial_call=True,
 )
-def update_views(weights, method, growth_years, national, sectors, sizes, metric, picked, language):
-    """Recompute the analysis and every view of it. The heatmap and the district table do not
-    depend on the weights, the normalisation, the map metric or the profile, so changing
-    only those leaves them alone."""
-    triggered = {prop.rsplit(".", 1)[0] for prop in ctx.triggered_prop_ids or {}}
-    data_changed = not triggered or not triggered <= WEIGHT_ONLY
+def derive_state(
+    weights,
+    method,
+    growth_years,
+    national,
+    sectors,
+    sizes,
+    metric,
+    picked,
+    definition,
+    scenario,
+    analysis_key,
+    data_key,
+):
+    """The page's one state, from its controls; a key is rewritten only when it changed."""
     # The store holds slider positions (0-100); the state holds them as 0-1, like the defaults
     # (the index rescales weights to sum to one, so only the URL sees the difference).
     fractions = {key: float(value or 0) / 100 for key, value in (weights or {}).items()} or None
-    state = PotentialState.read(fractions, method, growth_years, national, sectors, sizes)
-    query = PotentialPageState(state, metric or "index", picked or "").to_query()
+    state = PotentialState.read(fractions, method, growth_years, national, sectors, sizes, definition)
+    new_analysis, new_data = _analysis_key(state), _data_key(state)
     return (
-        *views(current(), state, metric or "index", picked, language, data_changed=data_changed),
-        query,
-        [language_href(code, query) for code in LANGUAGES],
+        PotentialPageState(state, metric or "index", picked or "", scenario or "").to_query(),
+        new_analysis if new_analysis != analysis_key else no_update,
+        new_data if new_data != data_key else no_update,
     )
+
+
+@dash.callback(
+    Output(ids.POTENTIAL_MAP, "figure"),
+    Input(ids.POTENTIAL_ANALYSIS_KEY, "data"),
+    Input(ids.POTENTIAL_MAP_METRIC, "value"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def show_map(key, metric, language):
+    runtime, state = current(), _state_of(key)
+    view = map_view(runtime, run_analysis(runtime, state), metric or "index", state.method, language)
+    return potential_map_patch(view, runtime.map_base)
+
+
+@dash.callback(
+    Output(ids.RANKING, "children"),
+    Input(ids.POTENTIAL_ANALYSIS_KEY, "data"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def show_ranking(key, language):
+    runtime, state = current(), _state_of(key)
+    return ranking_table(runtime, run_analysis(runtime, state), state, language)
+
+
+@dash.callback(
+    Output(EXPORT_DOWNLOAD, "data"),
+    Input({"type": EXPORT_BUTTON, "table": ALL, "format": ALL}, "n_clicks"),
+    State(ids.POTENTIAL_ANALYSIS_KEY, "data"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def export_tables(clicks, key, language):
+    """The ranking (index, dimensions, rank ranges) or every indicator, as shown, as a file."""
+    if not any(clicks or []):
+        return no_update
+    runtime, state = current(), _state_of(key)
+    analysis = run_analysis(runtime, state)
+    table, fmt = ctx.triggered_id["table"], ctx.triggered_id["format"]
+    build = ranking_frame if table == "ranking" else indicator_frame
+    frame = build(runtime, analysis, language)
+    sheet = translate(f"export.{table}", language)
+    return dcc.send_bytes(export_frame(frame, fmt, sheet), table_filename(table, fmt, language))
+
+
+@dash.callback(
+    Output(ids.BREAKDOWN, "figure"),
+    Input(ids.POTENTIAL_ANALYSIS_KEY, "data"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def show_breakdown(key, language):
+    runtime, state = current(), _state_of(key)
+    return breakdown(runtime, run_analysis(runtime, state), state, language)
+
+
+@dash.callback(
+    Output(ids.POTENTIAL_PROFILE, "children"),
+    Input(ids.POTENTIAL_ANALYSIS_KEY, "data"),
+    Input(ids.POTENTIAL_PROFILE_PICK, "value"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def show_profile(key, picked, language):
+    runtime, state = current(), _state_of(key)
+    return profile(runtime, run_analysis(runtime, state), picked, state, language)
+
+
+@dash.callback(
+    Output(ids.POTENTIAL_NOTICE, "children"),
+    Input(ids.POTENTIAL_ANALYSIS_KEY, "data"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def show_notices(key, language):
+    runtime = current()
+    return notices(run_analysis(runtime, _state_of(key)), language)
+
+
+@dash.callback(
+    Output(ids.LQ_HEATMAP, "figure"),
+    Input(ids.POTENTIAL_DATA_KEY, "data"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def show_heatmap(key, language):
+    runtime = current()
+    return heatmap(runtime, run_analysis(runtime, _state_of(key)), language)
+
+
+@dash.callback(
+    Output(ids.POTENTIAL_LEVELS, "children"),
+    Input(ids.POTENTIAL_DATA_KEY, "data"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def show_levels(key, language):
+    runtime, state = current(), _state_of(key)
+    return levels_table(runtime, run_analysis(runtime, state), state, language)
+
+
+# ----------------------------------------------------------------------------- what-if
+#
+# The form edits the scenario (a store holding its URL form); derive_state puts it in the address,
+# and the side-by-side view follows the scenario and the analysis. Nothing is ever stored.
+
+
+@dash.callback(
+    Output(bid.WHATIF_SCENARIO, "data"),
+    Output(bid.WHATIF_NOTICE, "children"),
+    Input(bid.WHATIF_ADD, "n_clicks"),
+    Input(bid.WHATIF_CLEAR, "n_clicks"),
+    Input({"type": bid.WHATIF_REMOVE, "index": ALL}, "n_clicks"),
+    State(bid.WHATIF_MUNICIPALITY, "value"),
+    State(bid.WHATIF_SECTOR, "value"),
+    State(bid.WHATIF_FIRMS, "value"),
+    State(bid.WHATIF_EMPLOYEES, "value"),
+    State(bid.WHATIF_YEAR, "value"),
+    State(bid.WHATIF_SCENARIO, "data"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def edit_scenario(_add, _clear, _removed, municipality, sector, firms, employees, year, text, language):
+    """Add a change, remove one, or clear them all (the logic: ``whatif_views.edit_scenario``)."""
+    runtime = current()
+    before = read_scenario(runtime, text)
+    after = edit(
+        before,
+        dash.ctx.triggered_id,
+        bool((dash.ctx.triggered or [{}])[0].get("value")),
+        (municipality, sector, firms, employees, year),
+        set(runtime.data.municipalities.index),
+        set(runtime.data.taxonomy.sector_codes),
+    )
+    if after is None:
+        message = translate(
+            "whatif.invalid", language, max=format_number(MAX_FIRMS, language), changes=MAX_CHANGES
+        )
+        return no_update, dbc.Alert(message, color="warning", className="py-2 my-2")
+    return (after.to_query() if after != before else no_update), []
+
+
+@dash.callback(
+    Output(bid.WHATIF_CHANGES, "children"),
+    Input(bid.WHATIF_SCENARIO, "data"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def show_changes(text, language):
+    runtime = current()
+    return changes_list(runtime, read_scenario(runtime, text), language)
+
+
+@dash.callback(
+    Output(bid.WHATIF_RESULT, "children"),
+    Input(ids.POTENTIAL_ANALYSIS_KEY, "data"),
+    Input(bid.WHATIF_SCENARIO, "data"),
+    State(ids.POTENTIAL_LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def show_whatif(key, text, language):
+    runtime, state = current(), _state_of(key)
+    return whatif_result(runtime, run_analysis(runtime, state), state, read_scenario(runtime, text), language)
 
 
 dash.clientside_callback(
@@ -477,17 +728,18 @@ dash.clientside_callback(
     State(ids.POTENTIAL_LANGUAGE, "data"),
 )
 
+dash.clientside_callback(
+    ClientsideFunction(namespace="creativeMapLinks", function_name="languageLinks"),  # language_links.js
+    Output({"type": ids.LANGUAGE_LINK, "lang": ALL}, "href"),
+    Input(ids.POTENTIAL_QUERY, "data"),
+    prevent_initial_call=True,
+)
 
-def views(
-    runtime: Runtime,
-    state: PotentialState,
-    metric: str,
-    picked: str | None,
-    language: str,
-    *,
-    data_changed=True,
-) -> tuple:
-    """Every output of :func:`update_views` for one state (``no_update`` where nothing changed)."""
+
+def views(runtime: Runtime, state: PotentialState, metric: str, picked: str | None, language: str) -> tuple:
+    """What the page's views show for one state, in their order on the page: map patch,
+    ranking, breakdown, profile, heatmap, district table, notices (the bench and tests use
+    this; the callbacks above each compute their own part)."""
     analysis = run_analysis(runtime, state)
     view = map_view(runtime, analysis, metric, state.method, language)
     return (
@@ -495,7 +747,7 @@ def views(
         ranking_table(runtime, analysis, state, language),
         breakdown(runtime, analysis, state, language),
         profile(runtime, analysis, picked, state, language),
-        heatmap(runtime, analysis, language) if data_changed else no_update,
-        levels_table(runtime, analysis, state, language) if data_changed else no_update,
+        heatmap(runtime, analysis, language),
+        levels_table(runtime, analysis, state, language),
         notices(analysis, language),
     )

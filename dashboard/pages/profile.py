@@ -16,7 +16,6 @@ from urllib.parse import quote
 
 import dash
 import dash_bootstrap_components as dbc
-import flask
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.analysis.summaries import inset_summary, potential_summary, sector_mix_summary
@@ -24,9 +23,16 @@ from dashboard.analysis.views import sector_names, unit_names
 from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
 from dashboard.components.controls import labelled
+from dashboard.components.definition_counts import (
+    counted_under_text,
+    definition_counts_text,
+    known_definition,
+)
+from dashboard.components.filters import definition_control
 from dashboard.components.footer import footer
 from dashboard.components.header import header, language_href
 from dashboard.components.page_title import page_title
+from dashboard.components.peer_views import culture_line, profile_peers
 from dashboard.figures.potential import DIMENSION_COLORS
 from dashboard.i18n import (
     LANGUAGES,
@@ -39,8 +45,9 @@ from dashboard.i18n import (
 from dashboard.i18n.dates import format_date
 from dashboard.i18n.widgets import dropdown_labels
 from dashboard.outputs.profiles import Profile, format_indicator, inset_svg, municipality_profile
-from dashboard.outputs.rendering import RenderError, app_origin, render_page
+from dashboard.outputs.rendering import RenderError, render_page, render_slot
 from dashboard.valorization.registry import BY_KEY, DIMENSIONS
+from dashboard.web.jobs import RENDER_ORIGIN
 from dashboard.web.runtime import Runtime, current
 
 dash.register_page(
@@ -51,6 +58,7 @@ dash.register_page(
     order=30,
 )
 
+QUEUE_WAIT_S = 120  # with Celery, how long an export waits for a free slot before "busy"
 TIER_CLASS = {"high": "tier-high", "medium": "tier-medium", "low": "tier-low"}
 
 
@@ -70,8 +78,12 @@ def _district_name(runtime: Runtime, code: str, language: str) -> str:
     return localized_name(districts.loc[code].to_dict(), language) if code in districts.index else code
 
 
-def _query(code: str | None) -> str:
-    return f"?municipality={code}" if code else ""
+def _query(code: str | None, definition: str = "") -> str:
+    """The page's state without the language: the unit and, when chosen, the definition."""
+    query = f"?municipality={code}" if code else ""
+    if definition:
+        query += ("&" if query else "?") + f"definition={quote(definition)}"
+    return query
 
 
 # ----------------------------------------------------------------------------- the sheet
@@ -300,15 +312,19 @@ def _facts(runtime: Runtime, profile: Profile, language: str, today: dt.date) ->
             [
                 html.Strong(translate("profile_page.source.population", language)),
                 " ",
-                facts.population_source or "–",
+                facts.source("population_source", language) or "–",
             ]
         ),
         html.Li(
-            [html.Strong(translate("profile_page.source.area", language)), " ", facts.area_source or "–"]
+            [
+                html.Strong(translate("profile_page.source.area", language)),
+                " ",
+                facts.source("area_source", language) or "–",
+            ]
         ),
         *[
             html.Li([html.Strong(translate(f"footer.{key}", language) + ":"), " ", text])
-            for key, text in facts.attribution.items()
+            for key, text in facts.credits(language).items()
             if f"footer.{key}" in _catalogue()
         ],
         html.Li(
@@ -342,10 +358,22 @@ def _catalogue() -> set[str]:
     return set(MESSAGES)
 
 
-def sheet(runtime: Runtime, code: str, language: str, today: dt.date | None = None) -> list:
-    """The profile sheet's content for municipality ``code``."""
+def _definition_counts(runtime: Runtime, profile: Profile, language: str) -> html.P | None:
+    """Its creative enterprises under each definition side by side (issue 10)."""
+    text = definition_counts_text(runtime.data.taxonomy, profile.definition_counts, language)
+    if not text:
+        return None
+    counts = translate("definitions.counts", language, counts=text)
+    under = counted_under_text(runtime.data.taxonomy, profile.definition, language)
+    return html.P([counts, html.Br(), under] if under else counts, className="sheet-facts sheet-definitions")
+
+
+def sheet(
+    runtime: Runtime, code: str, language: str, today: dt.date | None = None, definition: str = ""
+) -> list:
+    """The profile sheet's content for municipality ``code``, counted under ``definition``."""
     today = today or dt.date.today()
-    profile = municipality_profile(runtime, code)
+    profile = municipality_profile(runtime, code, definition)
     data = runtime.data
     name = _name(runtime, code, language)
     district = _district_name(runtime, profile.district, language)
@@ -369,6 +397,8 @@ def sheet(runtime: Runtime, code: str, language: str, today: dt.date | None = No
                     ),
                     className="sheet-facts",
                 ),
+                _definition_counts(runtime, profile, language),
+                culture_line(runtime, code, language),
             ],
             className="sheet-header",
         ),
@@ -418,6 +448,7 @@ def sheet(runtime: Runtime, code: str, language: str, today: dt.date | None = No
             ],
             className="sheet-row sheet-row-even",
         ),
+        profile_peers(runtime, code, language),
         html.Section(
             [
                 html.H2(translate("profile_page.sources", language), className="sheet-h2"),
@@ -431,7 +462,7 @@ def sheet(runtime: Runtime, code: str, language: str, today: dt.date | None = No
 # ----------------------------------------------------------------------------- layout
 
 
-def _toolbar(runtime: Runtime, code: str, language: str) -> html.Div:
+def _toolbar(runtime: Runtime, code: str, language: str, definition: str = "") -> html.Div:
     names = unit_names(runtime.data.municipalities, language)
     options = sorted(({"label": name, "value": c} for c, name in names.items()), key=lambda o: o["label"])
     return html.Div(
@@ -448,6 +479,7 @@ def _toolbar(runtime: Runtime, code: str, language: str) -> html.Div:
                 ),
                 className="control control-grow",
             ),
+            definition_control(runtime.data.taxonomy, language, definition, ids.PROFILE_DEFINITION),
             html.Div(
                 [
                     *[
@@ -469,16 +501,19 @@ def _toolbar(runtime: Runtime, code: str, language: str) -> html.Div:
     )
 
 
-def layout(lang: str | None = None, municipality: str | None = None, **query: str):
+def layout(
+    lang: str | None = None, municipality: str | None = None, definition: str | None = None, **query: str
+):
     runtime = current()
     language = normalise_language(lang, runtime.settings.default_language)
     data = runtime.data
     code = _code(runtime, municipality)
+    definition = known_definition(data.taxonomy, definition)
     printing = query.get("print") == "1"
     if code is None:
         content = [html.P(translate("profile_page.no_units", language))]
     else:
-        content = sheet(runtime, code, language)
+        content = sheet(runtime, code, language, definition=definition)
     article = html.Article(content, id=pid.PROFILE_SHEET, className="profile-sheet", lang=language)
     if printing:
         return html.Div([article], className="profile-page profile-print", lang=language)
@@ -489,16 +524,26 @@ def layout(lang: str | None = None, municipality: str | None = None, **query: st
             dcc.Download(id=pid.PROFILE_DOWNLOAD),
             html.Div(id=pid.PROFILE_PRINT_SYNC, hidden=True),
             html.Div(
-                header(language, data.region.name(language), data.has_synthetic, "/profile", _query(code)),
+                header(
+                    language,
+                    data.region.name(language),
+                    data.has_synthetic,
+                    "/profile",
+                    _query(code, definition),
+                ),
                 className="no-print",
             ),
             dbc.Container(
-                [_toolbar(runtime, code, language) if code else None, html.Main(article, id="main")],
+                [
+                    _toolbar(runtime, code, language, definition) if code else None,
+                    html.Main(article, id="main"),
+                ],
                 fluid=True,
                 className="app-body profile-body",
             ),
             html.Div(
-                footer(data.region.attribution, data_file, data.problems, language), className="no-print"
+                footer(data.region.credits(language), data_file, data.problems, language),
+                className="no-print",
             ),
         ],
         className="profile-page",
@@ -513,18 +558,24 @@ def layout(lang: str | None = None, municipality: str | None = None, **query: st
     Output(pid.PROFILE_SHEET, "children"),
     Output({"type": ids.LANGUAGE_LINK, "lang": ALL}, "href"),
     Input(pid.PROFILE_PICK, "value"),
+    Input(ids.PROFILE_DEFINITION, "value"),
     State(pid.PROFILE_LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def pick(code, language):
+def pick(code, definition, language):
     runtime = current()
     if code not in runtime.data.municipalities.index:
         return no_update, [no_update] * len(LANGUAGES)
-    return sheet(runtime, code, language), [language_href(lang, _query(code)) for lang in LANGUAGES]
+    definition = known_definition(runtime.data.taxonomy, definition)
+    return (
+        sheet(runtime, code, language, definition=definition),
+        [language_href(lang, _query(code, definition)) for lang in LANGUAGES],
+    )
 
 
-def export_url(origin: str, code: str, language: str) -> str:
-    return f"{origin}/profile?municipality={quote(code)}&lang={quote(language)}&print=1"
+def export_url(origin: str, code: str, language: str, definition: str = "") -> str:
+    chosen = f"&definition={quote(definition)}" if definition else ""
+    return f"{origin}/profile?municipality={quote(code)}&lang={quote(language)}{chosen}&print=1"
 
 
 @dash.callback(
@@ -534,21 +585,32 @@ def export_url(origin: str, code: str, language: str) -> str:
     Input(pid.PROFILE_PNG, "n_clicks"),
     State(pid.PROFILE_PICK, "value"),
     State(pid.PROFILE_LANGUAGE, "data"),
+    State(ids.PROFILE_DEFINITION, "value"),
+    background=True,  # a job beside the server (or on Celery workers): never in the request
     running=[
         (Output(pid.PROFILE_PDF, "disabled"), True, False),
         (Output(pid.PROFILE_PNG, "disabled"), True, False),
     ],
     prevent_initial_call=True,
 )
-def export(_pdf, _png, code, language):
-    """Render this profile's print version with the local headless Chromium and send the file."""
+def export(_pdf, _png, code, language, definition=None):
+    """Render this profile's print version with the local headless Chromium and send the file.
+
+    At most ``export_slots`` renders run on the machine at once: a further click is told the
+    server is busy (with Celery, a worker waits its turn instead: that is the queue)."""
     runtime = current()
     if code not in runtime.data.municipalities.index:
         return no_update, no_update
     kind = "pdf" if ctx.triggered_id == pid.PROFILE_PDF else "png"
-    origin = app_origin(flask.request.environ, runtime.settings.host)
+    origin = ctx.custom_data.get(RENDER_ORIGIN) or f"http://127.0.0.1:{runtime.settings.port}"
+    settings = runtime.settings
+    wait = QUEUE_WAIT_S if settings.redis_url else 0.0
     try:
-        content = render_page(runtime.settings.chromium, export_url(origin, code, language), kind)
+        with render_slot(settings.jobs_dir, settings.export_slots, wait) as free:
+            if not free:
+                raise RenderError("busy")
+            url = export_url(origin, code, language, known_definition(runtime.data.taxonomy, definition))
+            content = render_page(settings.chromium, url, kind)
     except RenderError as error:
         message = translate(f"profile_page.export.{error.code}", language, **error.details)
         return no_update, dbc.Alert(message, color="danger", className="py-2 mb-0")
@@ -570,5 +632,6 @@ dash.clientside_callback(
     ClientsideFunction(namespace="profilePage", function_name="syncUrl"),
     Output(pid.PROFILE_PRINT_SYNC, "children"),
     Input(pid.PROFILE_PICK, "value"),
+    Input(ids.PROFILE_DEFINITION, "value"),
     State(pid.PROFILE_LANGUAGE, "data"),
 )

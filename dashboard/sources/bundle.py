@@ -20,6 +20,7 @@ import pandas as pd
 from dashboard.config import Settings
 from dashboard.sources.basemap import load_lines
 from dashboard.sources.boundaries import Boundaries, load_boundaries
+from dashboard.sources.cultural_places import load_cultural_places
 from dashboard.sources.enterprises import ValidationContext, empty_enterprises, load_enterprises
 from dashboard.sources.problems import DataFileError, Problem
 from dashboard.sources.reference import load_district_reference, load_municipality_reference
@@ -40,6 +41,7 @@ class RegionData:
     settlements: pd.DataFrame | None = None
     problems: list[Problem] = field(default_factory=list)
     rivers: gpd.GeoDataFrame | None = None  # lines of the offline basemap, if the region has them
+    cultural_places: gpd.GeoDataFrame | None = None  # museums, theatres...; None: the region names none
 
     @property
     def has_synthetic(self) -> bool:
@@ -105,7 +107,9 @@ def load_region_data(
         pd.DataFrame(columns=["name_lat", "name_cyr", "name_en"]).rename_axis("code"),
     )
     taxonomy = _attempt(
-        lambda: load_taxonomy(files["sectors"], files["nace"]),
+        lambda: load_taxonomy(
+            files["sectors"], files["nace"], files.get("definitions"), region.default_definition
+        ),
         problems,
         Taxonomy(
             pd.DataFrame(columns=["name_en", "name_sr_lat", "name_sr_cyr", "color"]),
@@ -124,7 +128,11 @@ def load_region_data(
         Boundaries(None, None),
     )
     settlements = (
-        _attempt(lambda: load_settlements(files["settlements"], municipalities), problems, None)
+        _attempt(
+            lambda: load_settlements(files["settlements"], municipalities, boundaries.municipalities),
+            problems,
+            None,
+        )
         if files["settlements"]
         else None
     )
@@ -142,6 +150,13 @@ def load_region_data(
         )
         enterprises, found = load_enterprises(enterprises_file, context)
         problems += found
+    cultural_places = None
+    if files.get("cultural_places") and not municipalities.empty:
+        cultural_places, found = load_cultural_places(
+            files["cultural_places"],
+            ValidationContext(municipalities, taxonomy, boundaries, settlements),
+        )
+        problems += found
     return RegionData(
         region,
         municipalities,
@@ -153,4 +168,5 @@ def load_region_data(
         settlements,
         problems,
         rivers,
+        cultural_places,
     )

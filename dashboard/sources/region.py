@@ -22,7 +22,10 @@ FILE_KEYS = (
     "rivers",
     "sectors",
     "nace",
+    "definitions",  # names and sources of the taxonomy's definitions (data/taxonomy/README.md)
     "enterprises",
+    "agenda",  # thresholds of the agenda drafts and the peer rule (TOML)
+    "cultural_places",  # cultural places layer (CSV, data/culture/README.md)
 )
 REQUIRED_FILE_KEYS = ("municipality_reference", "district_reference", "sectors", "nace")
 
@@ -38,13 +41,31 @@ class Region:
     names: dict[str, str]
     files: dict[str, Path | None]
     attribution: dict[str, str] = field(default_factory=dict)
+    # Credits in other languages (``[attribution_translations."sr-Latn"]`` and so on): a key
+    # missing there falls back to ``attribution``, which is written in English.
+    attribution_translations: dict[str, dict[str, str]] = field(default_factory=dict)
     demo: dict[str, Any] = field(default_factory=dict)
     # Digits of a complete registration number (Serbia's matični broj: 8). A shorter number of
     # digits lost its leading zeros, typically in a spreadsheet that stored it as a number.
     registration_digits: int | None = None
+    # Settings of the microcluster detection ([clusters]: radius_m, min_size, hull_buffer_m).
+    clusters: dict[str, Any] = field(default_factory=dict)
+    # The definition of "creative" shown first ([definitions] default); None: the widest one.
+    default_definition: str | None = None
+    # The app's title for this region per language ([title]); none: a title naming no place.
+    titles: dict[str, str] = field(default_factory=dict)
 
     def name(self, language: str) -> str:
         return self.names.get(language) or self.names.get("en") or self.id
+
+    def title(self, language: str) -> str | None:
+        """The app's title for this region in ``language`` (Cyrillic falls back to the Latin
+        title transliterated by the caller), or None when the region names none."""
+        return self.titles.get(language)
+
+    def credits(self, language: str) -> dict[str, str]:
+        """The data credits in ``language``: the reader's page never shows another language's."""
+        return self.attribution | self.attribution_translations.get(language, {})
 
 
 def load_region(folder: Path) -> Region:
@@ -72,8 +93,15 @@ def load_region(folder: Path) -> Region:
         names={str(k): str(v) for k, v in manifest.get("name", {}).items()},
         files={key: (folder / files[key]) if files.get(key) else None for key in FILE_KEYS},
         attribution={str(k): str(v) for k, v in manifest.get("attribution", {}).items()},
+        attribution_translations={
+            str(language): {str(k): str(v) for k, v in texts.items()}
+            for language, texts in manifest.get("attribution_translations", {}).items()
+        },
         demo=dict(manifest.get("demo", {})),
         registration_digits=_registration_digits(manifest, path),
+        clusters=dict(manifest.get("clusters", {})),
+        default_definition=str(manifest.get("definitions", {}).get("default") or "") or None,
+        titles={str(k): str(v) for k, v in manifest.get("title", {}).items()},
     )
 
 

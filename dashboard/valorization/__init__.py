@@ -57,14 +57,17 @@ def analyse(
     return Analysis(indicators, index, rank_ranges(index.dimensions, index.weights))
 
 
-def default_potential(enterprises: Enterprises, reference: pd.DataFrame) -> pd.DataFrame:
+def default_potential(
+    enterprises: Enterprises, reference: pd.DataFrame, mask: np.ndarray | None = None
+) -> pd.DataFrame:
     """Score, rank and tier per municipality: the default index on all enterprises.
 
     This is what the explore page's "development potential" filter filters on. It uses
     every mapped enterprise (not the filtered ones) so that choosing a tier never moves a
-    municipality to another tier.
+    municipality to another tier; ``mask`` keeps those the region's default definition of
+    "creative" counts (the runtime passes it), so the tiers describe what the pages show first.
     """
-    indicators = compute_indicators(enterprises, reference)
+    indicators = compute_indicators(enterprises, reference, mask=mask)
     return potential_index(indicators.municipalities).table()
 
 

@@ -33,9 +33,10 @@ class PotentialState:
     national: float | None = None
     sectors: tuple[str, ...] = ()
     sizes: tuple[str, ...] = ()
+    definition: str = ""  # the definition of "creative" analysed; '' = the region's default
 
     @classmethod
-    def read(cls, weights, method, growth_years, national, sectors, sizes) -> PotentialState:
+    def read(cls, weights, method, growth_years, national, sectors, sizes, definition=None) -> PotentialState:
         """From raw control values, tolerating whatever a cleared or half-typed input sends."""
         try:
             years = int(growth_years)
@@ -52,6 +53,7 @@ class PotentialState:
             national=reference if reference and math.isfinite(reference) and reference > 0 else None,
             sectors=tuple(sectors or ()),
             sizes=tuple(sizes or ()),
+            definition=definition if isinstance(definition, str) else "",
         )
 
 
@@ -62,9 +64,10 @@ def analyse_state(
     state: PotentialState,
     district_order: Sequence[str] | None = None,
 ) -> Analysis:
-    """The analysis for one state: the chosen sectors and sizes are the enterprises analysed;
-    location quotients are measured against the chosen sizes in all sectors."""
-    filters = Filters(sectors=state.sectors, size_classes=state.sizes)
+    """The analysis for one state: the chosen sectors and sizes, under the chosen definition of
+    "creative", are the enterprises analysed; location quotients are measured against the
+    chosen sizes in all sectors (under the same definition)."""
+    filters = Filters(sectors=state.sectors, size_classes=state.sizes, definition=state.definition)
     return analyse(
         Enterprises.from_columns(columns),
         reference,

@@ -8,6 +8,7 @@ import time: importing the package never touches the disk.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import TypeVar
 import geopandas as gpd
 import pandas as pd
 
+from dashboard.analysis.clusters import ClusterSettings
 from dashboard.analysis.columns import EnterpriseColumns
 from dashboard.analysis.geometry import hexagon_grid, hexagon_of
 from dashboard.analysis.indicators import district_units
@@ -26,8 +28,9 @@ from dashboard.figures.style import map_style
 from dashboard.sources.bundle import RegionData, load_region_data
 from dashboard.sources.problems import Problem
 from dashboard.sources.schema import SIZE_CLASSES
-from dashboard.store import open_store
+from dashboard.store import Store, open_store
 from dashboard.valorization import Enterprises, default_potential
+from dashboard.valorization.agenda import AgendaRules, load_agenda_rules
 
 
 def _stored_enterprises(settings: Settings) -> tuple[tuple[gpd.GeoDataFrame, Path] | None, list[Problem]]:
@@ -48,6 +51,25 @@ def _stored_enterprises(settings: Settings) -> tuple[tuple[gpd.GeoDataFrame, Pat
         return None, [problem]
 
 
+def serves_store(settings: Settings) -> bool:
+    """Does the app show a store's enterprises (rather than a file named in the settings)?"""
+    if settings.enterprises_file is not None:
+        return False
+    return bool(settings.database_url) or settings.store_path is not None
+
+
+def read_generation(settings: Settings) -> str:
+    """The configured store's generation ('' without a store, or when it cannot be read: the
+    watcher then reloads as soon as it can)."""
+    if not serves_store(settings):
+        return ""
+    try:
+        store = open_store(settings)
+        return store.generation() if store is not None else ""
+    except Exception:
+        return ""
+
+
 def load_served_data(settings: Settings) -> RegionData:
     """The region's tables with the enterprises the app serves: the store's, when it holds
     any, else the region's file."""
@@ -55,6 +77,25 @@ def load_served_data(settings: Settings) -> RegionData:
     data = load_region_data(settings, stored=stored)
     data.problems.extend(problems)
     return data
+
+
+def _beyond_settings(data: RegionData) -> tuple[AgendaRules, ClusterSettings]:
+    """The agenda rules (``[files] agenda``) and the cluster settings (``[clusters]``) of the
+    region; an unusable value keeps its default and is listed with the data's problems."""
+    rules, problems = load_agenda_rules(data.region.files.get("agenda"))
+    clusters, wrong = ClusterSettings.from_mapping(data.region.clusters)
+    problems += [
+        Problem(
+            file="region.toml",
+            code="setting_invalid",
+            column=f"clusters.{name}",
+            value=str(value),
+            severity="warning",
+        )
+        for name, value in wrong
+    ]
+    data.problems.extend(problems)
+    return rules, clusters
 
 
 T = TypeVar("T")
@@ -114,11 +155,28 @@ class Runtime:
     potential: pd.DataFrame  # default potential index: score, rank and tier per municipality
     style: dict
     columns: EnterpriseColumns  # the enterprises coded for fast filtering and counting
+    generation: str = ""  # the store's generation this data was read at ('' without a store)
+    agenda_rules: AgendaRules = field(default_factory=AgendaRules)  # agenda.toml: thresholds, peer rule
+    cluster_settings: ClusterSettings = field(default_factory=ClusterSettings)  # region.toml [clusters]
     memo: Memo = field(default_factory=Memo, init=False, compare=False, repr=False)  # results from this data
+
+    def style_in(self, language: str) -> dict:
+        """The map style with the data credits in ``language``: MapLibre's attribution control
+        shows them on the map, so a Cyrillic page must not get the English line."""
+        sources = self.style["sources"]
+        if "credits" not in sources:
+            return self.style
+        credits = " · ".join(self.data.region.credits(language).values())
+        return {
+            **self.style,
+            "sources": {**sources, "credits": {**sources["credits"], "attribution": credits}},
+        }
 
     @classmethod
     def load(cls, settings: Settings) -> Runtime:
+        generation = read_generation(settings)  # before the data: a commit in between reloads again
         data = load_served_data(settings)
+        agenda_rules, cluster_settings = _beyond_settings(data)
         units = district_units(data.municipalities, data.districts)
         attribution = " · ".join(data.region.attribution.values())
         hexagons = (
@@ -132,6 +190,7 @@ class Runtime:
             size_classes=[name for name, _, _ in SIZE_CLASSES],
             hexagons=list(hexagons.index) if hexagons is not None else [],
             hexagon_of_row=hexagon_of(data.enterprises["lon"], data.enterprises["lat"]),
+            taxonomy=data.taxonomy,
         )
         return cls(
             settings=settings,
@@ -144,7 +203,9 @@ class Runtime:
                 hexagons,
             ),
             district_units=units,
-            potential=default_potential(Enterprises.from_columns(columns), data.municipalities),
+            potential=default_potential(
+                Enterprises.from_columns(columns), data.municipalities, mask=columns.in_definition(None)
+            ),
             style=map_style(
                 tiles=settings.basemap_tiles,
                 tiles_attribution=settings.basemap_attribution,
@@ -154,6 +215,9 @@ class Runtime:
                 else None,
             ),
             columns=columns,
+            generation=generation,
+            agenda_rules=agenda_rules,
+            cluster_settings=cluster_settings,
         )
 
 
@@ -169,3 +233,71 @@ def current() -> Runtime:
     if _current is None:
         raise RuntimeError("the app has not been created: call dashboard.app.create_app() first")
     return _current
+
+
+class Watch:
+    """Keeps this process's data in step with the store, for servers with several workers.
+
+    An import reloads the data only in the process that committed it; every other worker (and
+    every import from the command line) is noticed here: :meth:`check` runs before each request,
+    reads the store's generation at most once per ``interval`` seconds, and when it differs from
+    the one the current data was read at, loads the new data in a background thread and installs
+    it. Requests meanwhile go on with the previous data, so none waits for the reload.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._checked = float("-inf")
+        self._loading = False
+        self._store: tuple[Settings, Store | None] | None = None
+        self.error = ""  # why the store could not be read at the last check ('' when it could)
+        self.seen = ""  # the generation read at the last check
+
+    def _store_for(self, settings: Settings) -> Store | None:
+        if self._store is None or self._store[0] is not settings:
+            self._store = (settings, open_store(settings))
+        return self._store[1]
+
+    def check(self, interval: float) -> None:
+        now = time.monotonic()
+        with self._lock:
+            if now - self._checked < interval or _current is None:
+                return
+            self._checked = now
+        runtime = _current
+        if not serves_store(runtime.settings):
+            return
+        try:
+            store = self._store_for(runtime.settings)
+            self.seen = store.generation() if store is not None else ""
+            self.error = ""
+        except Exception as exc:  # an unreachable database: keep serving what is loaded
+            self.error = str(exc).strip()[:200] or type(exc).__name__
+            return
+        if self.seen != runtime.generation:
+            self._reload(runtime.settings)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def _reload(self, settings: Settings) -> None:
+        with self._lock:
+            if self._loading:
+                return
+            self._loading = True
+
+        def load() -> None:
+            try:
+                fresh = Runtime.load(settings)
+                if _current is not None and _current.settings is settings:
+                    install(fresh)
+            except Exception as exc:
+                self.error = str(exc).strip()[:200] or type(exc).__name__
+            finally:
+                self._loading = False
+
+        threading.Thread(target=load, name="cim-data-reload", daemon=True).start()
+
+
+WATCH = Watch()

@@ -2,10 +2,8 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     # Application frame
-    "app.title": {
-        "sr-Latn": "Mapa kreativnih industrija Južne Srbije",
-        "en": "Creative Industries Map of South Serbia",
-    },
+    # The title of a region that names none in its region.toml ([title]): it names no place.
+    "app.title": {"sr-Latn": "Mapa kreativnih industrija", "en": "Creative Industries Map"},
     "app.tagline": {
         "sr-Latn": "Kreativna preduzeća, zaposlenost i razvojni potencijal opština",
         "en": "Creative enterprises, employment and municipal development potential",
@@ -182,6 +180,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sr-Latn": "Granice okruga nisu dostupne.",
         "en": "District boundaries are not available.",
     },
+    # A unit's value in its tooltip, always with its unit and indicator ({label}: the sectors of a
+    # location quotient).
+    "map.hover.enterprises": {"sr-Latn": "{value} preduzeća", "en": "{value} enterprises"},
+    "map.hover.employees": {"sr-Latn": "{value} zaposlenih", "en": "{value} employees"},
+    "map.hover.enterprises_per_1000": {
+        "sr-Latn": "{value} preduzeća na 1.000 stanovnika",
+        "en": "{value} enterprises per 1,000 inhabitants",
+    },
+    "map.hover.location_quotient": {
+        "sr-Latn": "koeficijent lokalizacije {value} ({label})",
+        "en": "location quotient {value} ({label})",
+    },
+    "map.hover.potential_index": {
+        "sr-Latn": "indeks razvojnog potencijala {value} od 100",
+        "en": "development potential index {value} of 100",
+    },
+    "map.outside": {"sr-Latn": "izvan izbora", "en": "outside the selection"},
+    "map.legend.sectors": {
+        "sr-Latn": "Preduzeća na mapi po sektorima",
+        "en": "Enterprises on the map by sector",
+    },
+    "map.lq_follows_sectors": {
+        "sr-Latn": "Koeficijent lokalizacije prati sektore izabrane u filteru.",
+        "en": "The location quotient follows the sectors ticked in the filter.",
+    },
     "label.municipality": {"sr-Latn": "Opština", "en": "Municipality"},
     "label.employees": {"sr-Latn": "Zaposleni", "en": "Employees"},
     # Key figures and charts
@@ -196,6 +219,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Enterprises by founding year (drag to choose a period)",
     },
     "chart.timeline.axis": {"sr-Latn": "Godina osnivanja", "en": "Founding year"},
+    "chart.timeline.or_earlier": {"sr-Latn": "{year}. i ranije", "en": "{year} or earlier"},
     # Footer and data problems
     "footer.boundaries": {"sr-Latn": "Granice", "en": "Boundaries"},
     "footer.settlements": {"sr-Latn": "Naselja", "en": "Settlements"},
@@ -257,8 +281,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "problem.empty_name": {"sr-Latn": "Poslovno ime je prazno.", "en": "The business name is empty."},
     "problem.nace_not_creative": {
-        "sr-Latn": "Delatnost nije u taksonomiji kreativnih industrija.",
-        "en": "The activity is not in the creative-industries taxonomy.",
+        "sr-Latn": "Delatnost nije ni u jednoj definiciji kreativnog preduzeća ovog regiona ({definitions}).",
+        "en": "The activity is in none of this region's definitions of a creative enterprise ({definitions}).",
     },
     "problem.sector_mismatch": {
         "sr-Latn": "Navedeni sektor ne odgovara šifri delatnosti; koristi se sektor šifre.",

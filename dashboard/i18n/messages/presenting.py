@@ -125,10 +125,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # "Add this view to a story" on the map page
     "story.save.open": {"sr-Latn": "Dodaj ovaj prikaz u priču", "en": "Add this view to a story"},
-    "story.save.story": {"sr-Latn": "Priča (ime datoteke)", "en": "Story (file name)"},
+    "story.save.story": {
+        "sr-Latn": "Dodaj u postojeću priču (ime datoteke)",
+        "en": "Add to an existing story (file name)",
+    },
     "story.save.story_help": {
-        "sr-Latn": "Postojeća priča dobija novi korak na kraju; novo ime započinje novu priču.",
-        "en": "An existing story gets a new last step; a new name starts a new story.",
+        "sr-Latn": "Prazno: nova priča. Postojeća priča dobija novi poslednji korak tek kad to potvrdite.",
+        "en": "Empty: a new story. An existing story gets a new last step only once you confirm.",
     },
     "story.save.title_sr": {"sr-Latn": "Naslov na srpskom", "en": "Title in Serbian"},
     "story.save.title_en": {"sr-Latn": "Naslov na engleskom", "en": "Title in English"},
