@@ -19,7 +19,9 @@ from dashboard.outputs.beyond import (
 )
 from dashboard.web.runtime import Runtime
 
-PROFILE_PEER_KEYS = ("enterprises_per_1000", "employees_per_1000", "growth")  # plus the best sector
+# The profile sheet is one printed page: two sentences (density and the unit's best sector);
+# the comparison and the agenda carry the rest, the methodology page the rule.
+PROFILE_PEER_KEYS = ("enterprises_per_1000",)
 
 
 def _sentences(runtime: Runtime, code: str, language: str, keys: Sequence[str] | None) -> html.Div | None:
@@ -51,8 +53,8 @@ def profile_peers(runtime: Runtime, code: str, language: str) -> html.Section | 
         [
             html.H2(translate("peers.title", language), className="sheet-h2"),
             body,
-            html.P(translate("peers.rule_note", language), className="sheet-note"),
         ],
+        title=translate("peers.rule_note", language),
         className="sheet-peers",
     )
 
