@@ -1,0 +1,344 @@
+"""Issue #11 targets: speed as a person feels it, from a click to the redrawn map.
+
+The server-side benchmarks (bench_explore) time one callback; what an analyst feels is the
+whole chain in the browser: the click, the request, the answer, plotly and MapLibre drawing.
+This benchmark measures that chain in Debian's headless Chromium (software WebGL, 1920×1080,
+driven by Playwright, never a downloaded browser) at 100,000 enterprises, on two apps served
+side by side from the same CSV:
+
+* the real app (``dashboard.app.create_app``), and
+* the straightforward approach, a plotly-express map rebuilt on every change
+  (``bench/baseline_px_app.py``), the baseline the app must beat at least twice over.
+
+Each app gets the same fixed sequence of real clicks (:data:`CLICKS`): sector, size, district
+and potential-tier filters, the founding years, the map level and the metric. One click is
+timed from the moment the page receives it (``performance.now()`` in a capturing
+``pointerdown`` listener, i.e. just before the browser dispatches it to the control) to the
+map's last ``plotly_afterplot`` before the page goes quiet, plus two animation frames so the
+drawn frame is on screen. "Quiet" means no Dash request in flight and nothing redrawn for
+:data:`QUIET_MS`, so a map that redraws twice after one click is timed to its final drawing.
+First load is timed the same way from navigation start in a fresh browser context (empty
+browser cache; the server is warm).
+
+Figures: median per kind of change for both apps, overall median and worst, first load to
+drawn map, and the ratio baseline median / app median (target ≥ 2). The time to MapLibre's
+``idle`` event (every tile of the new data rendered) is printed beside it, without a target.
+
+    python bench/run.py --only felt [--quick]
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.baseline_px_app import baseline_command
+from bench.common import Figure, project_runtime, scaled_enterprises
+from bench.serving import app_command, served
+from dashboard.components import ids
+
+ENTERPRISES = 100_000
+APP_PORT = 8061
+BASELINE_PORT = 8062
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--use-gl=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1920, "height": 1080}
+QUIET_MS = 400  # no request in flight and no redraw for this long: the click's work is done
+CLICK_TIMEOUT_MS = 30_000
+ROUNDS_FULL = 2
+ROUNDS_QUICK = 1
+FIRST_LOADS_FULL = 3
+FIRST_LOADS_QUICK = 1
+TARGET_MEDIAN_MS = 300
+TARGET_FIRST_LOAD_S = 1.5
+TARGET_RATIO = 2.0
+
+
+@dataclass(frozen=True)
+class Click:
+    """One user change: ``how`` the control ``control`` is clicked, and with which ``value``.
+
+    ``check``: the label of the checkbox or radio button whose input has ``value``;
+    ``option``: open the dropdown (not timed), then click the option with ``value``;
+    ``slider``: the slider's track at the fraction ``value`` of its width (the nearest
+    handle jumps there, as for a person clicking the track).
+    """
+
+    kind: str
+    control: str | dict[str, str]
+    how: str
+    value: str | float
+
+
+# The fixed sequence, the same for both apps. It ends where it started, so it can be repeated.
+CLICKS: tuple[Click, ...] = (
+    Click("sector", ids.filter_id("sectors"), "check", "crafts-design"),
+    Click("sector", ids.filter_id("sectors"), "check", "it-software"),
+    Click("sector", ids.filter_id("sectors"), "check", "crafts-design"),
+    Click("sector", ids.filter_id("sectors"), "check", "it-software"),
+    Click("size", ids.filter_id("size_classes"), "check", "micro"),
+    Click("size", ids.filter_id("size_classes"), "check", "micro"),
+    Click("district", ids.filter_id("districts"), "option", "RS-22"),
+    Click("district", ids.filter_id("districts"), "option", "RS-22"),
+    Click("potential tier", ids.filter_id("tiers"), "check", "high"),
+    Click("potential tier", ids.filter_id("tiers"), "check", "high"),
+    Click("founding years", ids.filter_id("years"), "slider", 0.6),
+    Click("founding years", ids.filter_id("years"), "slider", 1.0),
+    Click("level", ids.LEVEL, "check", "district"),
+    Click("level", ids.LEVEL, "check", "hexagon"),
+    Click("level", ids.LEVEL, "check", "enterprises"),
+    Click("level", ids.LEVEL, "check", "municipality"),
+    Click("metric", ids.METRIC, "option", "employees"),
+    Click("metric", ids.METRIC, "option", "enterprises_per_1000"),
+)
+
+# Installed in every page before its own scripts: counts Dash's requests in flight, hooks the
+# map's plotly graph (and its MapLibre map) as soon as it exists, and records every redraw.
+PROBE = """
+(() => {
+  const MAP = MAP_ID;
+  const probe = { inflight: 0, activity: 0, t0: null, armed: false, draws: [], idles: [] };
+  const fetchOriginal = window.fetch;
+  window.fetch = function (...args) {
+    probe.inflight += 1;
+    probe.activity = performance.now();
+    return fetchOriginal.apply(this, args).finally(() => {
+      probe.inflight -= 1;
+      probe.activity = performance.now();
+    });
+  };
+  window.addEventListener('pointerdown', () => {
+    if (probe.armed) { probe.t0 = performance.now(); probe.armed = false; }
+  }, true);
+  let graph = null;
+  let map = null;
+  function hook() {
+    const gd = document.querySelector('#' + MAP + ' .js-plotly-plot');
+    if (gd && gd.on && gd !== graph) {
+      graph = gd;
+      gd.on('plotly_afterplot', () => {
+        const afterplot = performance.now();
+        probe.activity = afterplot;
+        const m = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot
+          && gd._fullLayout.map._subplot.map;
+        if (m && m !== map) { map = m; m.on('idle', () => probe.idles.push(performance.now())); }
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          probe.draws.push({ afterplot, painted: performance.now() });
+          probe.activity = performance.now();
+        }));
+      });
+    }
+  }
+  (function poll() { hook(); requestAnimationFrame(poll); })();
+  probe.mapReady = () => !!(map && map.loaded() && !map.isMoving());
+  probe.settled = (since) => {
+    const now = performance.now();
+    const drawn = probe.draws.filter((d) => d.afterplot >= since);
+    return probe.inflight === 0 && drawn.length > 0 && probe.mapReady()
+      && now - probe.activity >= QUIET_MS;
+  };
+  probe.result = (since) => {
+    const drawn = probe.draws.filter((d) => d.afterplot >= since);
+    const last = drawn[drawn.length - 1];
+    // MapLibre may go idle before plotly's afterplot (then the map was done first) or after it
+    // (GeoJSON still being tiled in its worker): the later of the two is when all is on screen.
+    const idles = probe.idles.filter((t) => t >= since);
+    const idle = idles.length ? Math.max(idles[idles.length - 1], last.painted) - since : null;
+    return { first: drawn[0].painted - since, last: last.painted - since, count: drawn.length, idle };
+  };
+  window.__felt = probe;
+})();
+""".replace("MAP_ID", json.dumps(ids.MAP)).replace("QUIET_MS", str(QUIET_MS))
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One click (or one first load) as the page saw it, in ms from the click."""
+
+    kind: str
+    drawn_ms: float  # last redraw of the map, plus two frames
+    first_drawn_ms: float  # first redraw after the click (differs when the map redraws twice)
+    redraws: int
+    idle_ms: float | None  # MapLibre idle after that redraw
+
+
+def dom_id(component_id: str | dict[str, str]) -> str:
+    """The DOM id Dash gives a component id (pattern-matching ids: sorted compact JSON)."""
+    if isinstance(component_id, dict):
+        return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return component_id
+
+
+def css(component_id: str | dict[str, str]) -> str:
+    return f"[id='{dom_id(component_id)}']"
+
+
+def _wait_settled(page, since: float) -> dict:
+    page.wait_for_function(f"window.__felt.settled({since})", timeout=CLICK_TIMEOUT_MS, polling=50)
+    return page.evaluate(f"window.__felt.result({since})")
+
+
+def perform(page, click: Click) -> Timing:
+    """Make one change with a real click and time it to the redrawn map."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout  # only the browser run needs it
+
+    root = css(click.control)
+    if click.how == "option":
+        page.click(root)  # open the dropdown: not part of the change
+        target = page.locator(f"[role=listbox] [role=option]:has(input[value='{click.value}'])")
+        target.wait_for()
+    elif click.how == "check":
+        target = page.locator(f"{root} input[value='{click.value}'] + label")
+    elif click.how == "slider":
+        target = page.locator(f"{root} .dash-slider-track")
+    else:
+        raise ValueError(f"unknown kind of click: {click.how}")
+    page.evaluate("window.__felt.armed = true; window.__felt.t0 = null")
+    if click.how == "slider":
+        target.scroll_into_view_if_needed()
+        box = target.bounding_box()
+        x = min(box["width"] * float(click.value), box["width"] - 1)
+        target.click(position={"x": x, "y": box["height"] / 2}, force=True)  # the handles may cover it
+    else:
+        target.click()
+    since = page.evaluate("window.__felt.t0")
+    if since is None:
+        raise RuntimeError(f"the page received no click for {click}")
+    try:
+        result = _wait_settled(page, since)
+        timing = Timing(click.kind, result["last"], result["first"], result["count"], result["idle"])
+    except PlaywrightTimeout:  # counted as a miss below, not a crash of the whole benchmark
+        timing = Timing(click.kind, CLICK_TIMEOUT_MS, CLICK_TIMEOUT_MS, 0, None)
+    if click.how == "option" and page.locator("[role=listbox]").count():
+        page.keyboard.press("Escape")  # close a multi-select left open (not timed)
+    return timing
+
+
+def _new_page(browser):
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(PROBE)
+    return context, context.new_page()
+
+
+def first_load(browser, url: str) -> Timing:
+    """A cold page in a fresh context, from navigation start to the drawn, quiet map."""
+    context, page = _new_page(browser)
+    try:
+        page.goto(url)
+        result = _wait_settled(page, 0)
+        return Timing("first load", result["last"], result["first"], result["count"], result["idle"])
+    finally:
+        context.close()
+
+
+def click_through(browser, url: str, rounds: int) -> list[Timing]:
+    """Load the page once, then make every change of :data:`CLICKS`, ``rounds`` times."""
+    context, page = _new_page(browser)
+    try:
+        page.goto(url)
+        _wait_settled(page, 0)
+        return [perform(page, click) for _ in range(rounds) for click in CLICKS]
+    finally:
+        context.close()
+
+
+def write_enterprises(count: int, folder: Path) -> Path:
+    """The demo enterprises resampled to ``count`` rows, as the CSV both apps read."""
+    table = scaled_enterprises(project_runtime().data.enterprises, count)
+    path = folder / f"enterprises_{count}.csv"
+    table.drop(columns=["geometry", "location_precision", "size_class"]).to_csv(path, index=False)
+    return path
+
+
+def _figures(name: str, timings: list[Timing], loads: list[Timing]) -> tuple[list[Figure], float]:
+    """Per-kind medians, overall median and worst, idle median and first load of one app."""
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for timing in timings:
+        by_kind[timing.kind].append(timing.drawn_ms)
+    everything = [t.drawn_ms for t in timings]
+    median = statistics.median(everything)
+    figures = [
+        Figure(
+            f"felt: {name}, {kind} change → drawn map (median of {len(values)})",
+            statistics.median(values),
+            "ms",
+            None,
+        )
+        for kind, values in by_kind.items()
+    ]
+    target = TARGET_MEDIAN_MS if name == "app" else None
+    figures.append(
+        Figure(f"felt: {name}, any change → drawn map (median of {len(everything)})", median, "ms", target)
+    )
+    figures.append(Figure(f"felt: {name}, any change → drawn map (worst)", max(everything), "ms", None))
+    idles = [t.idle_ms for t in timings if t.idle_ms is not None]
+    if idles:
+        figures.append(
+            Figure(f"felt: {name}, any change → MapLibre idle (median)", statistics.median(idles), "ms", None)
+        )
+    never = sum(t.redraws == 0 for t in timings)
+    figures.append(Figure(f"felt: {name}, changes whose map never redrew (timed out)", never, "clicks", 0))
+    redrawn_twice = sum(t.redraws > 1 for t in timings)
+    figures.append(
+        Figure(f"felt: {name}, changes that redrew the map more than once", redrawn_twice, "clicks", None)
+    )
+    load = statistics.median(t.drawn_ms for t in loads) / 1000
+    figures.append(
+        Figure(
+            f"felt: {name}, first load to drawn map, cold page (median of {len(loads)})",
+            load,
+            "s",
+            TARGET_FIRST_LOAD_S if name == "app" else None,
+        )
+    )
+    return figures, median
+
+
+def _measure(url: str, rounds: int, loads: int) -> tuple[list[Timing], list[Timing]]:
+    """Warm up, then time ``loads`` cold first loads and ``rounds`` of :data:`CLICKS` at ``url``."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            first_load(browser, url)  # warm the server's caches and the OS's file cache
+            cold = [first_load(browser, url) for _ in range(loads)]
+            return click_through(browser, url, rounds), cold
+        finally:
+            browser.close()
+
+
+def run(quick: bool) -> Iterator[Figure]:
+    rounds = ROUNDS_QUICK if quick else ROUNDS_FULL
+    loads = FIRST_LOADS_QUICK if quick else FIRST_LOADS_FULL
+    with tempfile.TemporaryDirectory() as folder:
+        csv = write_enterprises(ENTERPRISES, Path(folder))
+        apps = (
+            ("app", app_command(APP_PORT, csv), APP_PORT),
+            ("baseline", baseline_command(BASELINE_PORT, csv), BASELINE_PORT),
+        )
+        medians = {}
+        for name, command, port in apps:  # one after the other: they share two cores
+            with served(command, port) as url:
+                timings, cold = _measure(f"{url}?lang=en", rounds, loads)
+            figures, medians[name] = _figures(name, timings, cold)
+            yield from figures
+    yield Figure(
+        "felt: baseline median / app median (how many times faster than a plotly-express rebuild)",
+        medians["baseline"] / medians["app"],
+        "×",
+        TARGET_RATIO,
+        lower_is_better=False,
+    )

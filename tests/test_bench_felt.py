@@ -1,0 +1,107 @@
+"""The felt-latency benchmark's pieces that need no browser: its click table still finds every
+control it clicks in both apps, and the plotly-express baseline draws what its filters keep
+(else the benchmark would time a different map, or clicks that change nothing)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import dash
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.baseline_px_app import BaselineData, baseline_figure, build_app
+from bench.bench_felt import CLICKS, dom_id
+from dashboard.analysis.indicators import Filters
+
+
+@pytest.fixture(scope="module")
+def baseline(runtime) -> BaselineData:
+    return BaselineData.from_runtime(runtime)
+
+
+def _components(layout) -> dict[str, object]:
+    """Every component of a layout with an id, by its DOM id."""
+    found = [layout, *layout._traverse()]
+    return {dom_id(c.id): c for c in found if getattr(c, "id", None) is not None}
+
+
+def _values(component) -> set:
+    return {o["value"] if isinstance(o, dict) else o for o in component.options}
+
+
+def _check_controls(components: dict[str, object], where: str) -> None:
+    for click in CLICKS:
+        control = components.get(dom_id(click.control))
+        assert control is not None, f"{where} has no control {click.control} for {click}"
+        if click.how == "slider":
+            assert isinstance(control, dash.dcc.RangeSlider), f"{where}: {click} is not a range slider"
+        else:
+            assert click.value in _values(control), f"{where}: {click.control} has no option {click.value}"
+
+
+def test_every_click_finds_its_control_on_the_explore_page(runtime):
+    layout = dash.page_registry["pages.explore"]["layout"](lang="en")
+    _check_controls(_components(layout), "the explore page")
+
+
+def test_every_click_finds_its_control_in_the_baseline(baseline):
+    _check_controls(_components(build_app(baseline).layout), "the baseline")
+
+
+def _points(figure: go.Figure) -> int:
+    return sum(len(t.lat) for t in figure.data if isinstance(t, go.Scattermap))
+
+
+def test_baseline_draws_every_enterprise_the_filters_keep_and_only_those(baseline):
+    table = baseline.enterprises
+    kept = table[(table["sector"] == "crafts-design") & (table["size_class"] == "micro")]
+    assert 0 < len(kept) < len(table)
+    filters = Filters(sectors=("crafts-design",), size_classes=("micro",))
+
+    figure = baseline_figure(baseline, filters, "municipality", "enterprises")
+    choropleth = next(t for t in figure.data if isinstance(t, go.Choroplethmap))
+    assert sum(choropleth.z) == len(kept)
+    counts = dict(zip(choropleth.locations, choropleth.z, strict=True))
+    assert counts == kept.groupby("municipality").size().reindex(list(counts), fill_value=0).to_dict()
+    assert _points(figure) == len(kept)
+    assert {t.name for t in figure.data if isinstance(t, go.Scattermap)} == {"crafts-design"}
+
+    hexagons = baseline_figure(baseline, filters, "hexagon", "employees")
+    cells = next(t for t in hexagons.data if isinstance(t, go.Choroplethmap))
+    assert sum(cells.z) == kept.loc[kept["hexagon"] != "", "employees"].sum()
+
+    points_only = baseline_figure(baseline, filters, "enterprises", "enterprises")
+    assert not any(isinstance(t, go.Choroplethmap) for t in points_only.data)
+    assert _points(points_only) == len(kept)
+
+
+def test_baseline_place_tier_and_year_filters_mean_what_the_app_means(baseline):
+    table = baseline.enterprises
+    high = baseline.tiers.index[baseline.tiers == "high"]
+    years = pd.to_numeric(table["founding_year"], errors="coerce")
+    kept = table[
+        (table["district"] == "RS-22") & table["municipality"].isin(high) & years.between(2005, 2015)
+    ]
+    assert 0 < len(kept) < len(table)
+    filters = Filters(districts=("RS-22",), tiers=("high",), years=(2005, 2015))
+    figure = baseline_figure(baseline, filters, "district", "enterprises")
+    assert _points(figure) == len(kept)
+    districts = next(t for t in figure.data if isinstance(t, go.Choroplethmap))
+    assert dict(zip(districts.locations, districts.z, strict=True))["RS-22"] == len(kept)
+
+
+def test_baseline_draws_no_more_points_than_the_app_would(baseline):
+    """Beyond the app's limit the baseline too shows values only, and the enterprises level
+    their density per hexagon: both apps draw the same map, only the update differs."""
+    everything = Filters()
+    figure = baseline_figure(baseline, everything, "municipality", "enterprises", max_points=10)
+    assert _points(figure) == 0
+    density = baseline_figure(baseline, everything, "enterprises", "enterprises", max_points=10)
+    cells = next(t for t in density.data if isinstance(t, go.Choroplethmap))
+    assert sum(cells.z) == (baseline.enterprises["hexagon"] != "").sum()
+    assert _points(density) == 0
