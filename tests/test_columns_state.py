@@ -43,9 +43,13 @@ def coded(project_runtime):
         st.just(()), st.tuples(st.integers(1995, 2025), st.integers(1995, 2025)).map(sorted).map(tuple)
     ),
     definition=st.sampled_from(["", "narrow", "cultural", "extended", "no-such-definition"]),
+    employees=st.tuples(st.one_of(st.none(), st.integers(0, 30)), st.one_of(st.none(), st.integers(0, 130))),
+    search=st.sampled_from(
+        ["", "niš", "НИШ", "nis", "atelje", "DEMO-00001", "0 ", "babusnica", "Бабушница", "zzz", "ž"]
+    ),
 )
 def test_columnar_mask_and_counts_match_pandas(
-    coded, project_data, sectors, sizes, districts, tiers, years, definition
+    coded, project_data, sectors, sizes, districts, tiers, years, definition, employees, search
 ):
     columns, enterprises, tier_of = coded
     filters = Filters(
@@ -55,6 +59,9 @@ def test_columnar_mask_and_counts_match_pandas(
         tiers=tuple(tiers),
         years=years,
         definition=definition,
+        min_employees=employees[0],
+        max_employees=employees[1],
+        search=search,
     )
     fast = columns.mask(filters, tier_of)
     slow = filter_mask(enterprises, filters, tier_of, project_data.taxonomy)

@@ -101,7 +101,7 @@ def test_the_table_grid_speaks_the_page_language_with_keys_ag_grid_knows():
 
     assert [key for key in cyrillic if not looked_up(key)] == []
     assert not looked_up("in")  # a made-up short key fails
-    grid = enterprise_grid([], [], "sr-Latn")
+    grid = enterprise_grid([], "sr-Latn")
     assert grid.dashGridOptions["localeText"]["lastPage"] == "Poslednja strana"
 
 

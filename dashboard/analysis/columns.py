@@ -12,6 +12,10 @@ same counts; the tests hold the two to the same results.
 Which definition of "creative" a row belongs to is one integer per row (bit *i* for the
 taxonomy's *i*-th definition, from its activity class), so filtering by definition is one
 ``&`` over the rows.
+
+A search (a substring of the name, registration number or settlement) runs over one byte string
+per row, folded once at load (``indicators.fold_text``), with ``numpy.char.find``: about ten
+milliseconds at 100,000 enterprises, so the map and the key figures can follow it as one types.
 """
 
 from __future__ import annotations
@@ -22,17 +26,27 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.indicators import Filters
+from dashboard.analysis.indicators import Filters, fold_text, search_haystack
 from dashboard.sources.schema import LOCATION_PRECISIONS
 from dashboard.sources.taxonomy import IMPLICIT_DEFINITION, Taxonomy
 
 NO_YEAR = -1
+SEARCH_WIDTH = 256  # bytes per row in the search index; longer rows are also kept whole aside
 CATEGORICAL = ("district", "municipality", "sector", "size_class", "hexagon", "location_precision")
 
 
 def _codes(values: pd.Series, categories: Sequence[str]) -> np.ndarray:
     codes = pd.Categorical(values.astype(object), categories=list(categories)).codes
     return codes.astype(np.int32)
+
+
+def _byte_index(encoded: list[bytes]) -> np.ndarray | None:
+    """The rows' search text as one fixed-width byte array, as wide as the longest row (at most
+    SEARCH_WIDTH: the few longer rows are searched whole, aside)."""
+    if not encoded:
+        return None
+    width = max(1, min(SEARCH_WIDTH, max(len(raw) for raw in encoded)))
+    return np.array(encoded, dtype=f"S{width}")
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,11 @@ class EnterpriseColumns:
     definitions: tuple[str, ...] = (IMPLICIT_DEFINITION,)
     default_definition: str = IMPLICIT_DEFINITION
     membership: np.ndarray | None = None
+    # What a search looks in: per row the folded text as UTF-8 (cut to SEARCH_WIDTH bytes), and
+    # the rows longer than that whole, by position (a name of a thousand emoji must not widen
+    # every row's slot).
+    search_text: np.ndarray | None = None
+    search_overflow: dict[int, str] | None = None
 
     @classmethod
     def build(
@@ -89,9 +108,13 @@ class EnterpriseColumns:
             }
         else:
             definitions = {"membership": np.ones(len(enterprises), dtype=np.int64)}
+        haystack = search_haystack(enterprises).tolist()
+        encoded = [text.encode("utf-8") for text in haystack]
         return cls(
             categories=categories,
             codes=codes,
+            search_text=_byte_index(encoded),
+            search_overflow={i: haystack[i] for i, raw in enumerate(encoded) if len(raw) > SEARCH_WIDTH},
             employees=enterprises["employees"].to_numpy(dtype=np.int64),
             founding_year=years.to_numpy(dtype=np.int32),
             lon=enterprises["lon"].to_numpy(dtype=np.float64),
@@ -137,7 +160,25 @@ class EnterpriseColumns:
         if filters.years:
             first, last = filters.years
             keep &= (self.founding_year >= first) & (self.founding_year <= last)
+        if filters.min_employees is not None:
+            keep &= self.employees >= filters.min_employees
+        if filters.max_employees is not None:
+            keep &= self.employees <= filters.max_employees
+        if filters.search:
+            keep &= self.matching(filters.search)
         return keep
+
+    def matching(self, search: str) -> np.ndarray:
+        """Rows whose name, registration number or settlement contains ``search`` (folded)."""
+        needle = fold_text(search)
+        if not needle:
+            return np.ones(len(self), dtype=bool)
+        if self.search_text is None:
+            return np.zeros(len(self), dtype=bool)
+        hits = np.char.find(self.search_text, needle.encode("utf-8")) >= 0
+        for row, text in (self.search_overflow or {}).items():
+            hits[row] = needle in text
+        return hits
 
     def exact(self) -> np.ndarray:
         """Rows whose coordinates were given, not derived from a settlement or seat."""

@@ -7,11 +7,15 @@ built in :mod:`dashboard.valorization`. No Dash, no plotting here.
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n.script import to_latin
 from dashboard.sources.taxonomy import Taxonomy
 
 METRICS = ("enterprises", "employees", "enterprises_per_1000", "location_quotient", "potential_index")
@@ -19,9 +23,82 @@ LEVELS = ("district", "municipality", "hexagon", "enterprises")
 TIERS = ("high", "medium", "low")
 
 
+SEARCH_LIMIT = 100  # characters of a search kept (an address may carry anything)
+# What a search looks at, per row: each field's first characters (a name longer than this is
+# still found by its beginning; the limit bounds the fast byte index in ``columns``).
+SEARCH_FIELDS = (("name", 120), ("registration_number", 40), ("settlement", 80))
+SEARCH_SEPARATOR = "\x1f"  # between fields, so a search never matches across two of them
+_CYRILLIC = "абвгдђежзијклљмнњопрстћуфхцчџш"
+# Lower-case text to plain Latin letters: Serbian Cyrillic transliterated, diacritics dropped
+# (đ as "dj"), so "cacak", "čačak" and "Чачак" find the same places.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_PLAIN = {"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "dj"}
+_FOLD = {c: "".join(_PLAIN.get(ch, ch) for ch in to_latin(c)) for c in _CYRILLIC} | _PLAIN
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    return _FOLD.get(match.group(), match.group())
+
+
+def fold_text(text: str) -> str:
+    """``text`` as a search compares it: lower case, Latin script, no diacritics. (Only the
+    letters outside ASCII are looked up, so folding a whole table at once stays fast.)"""
+    latin = _NOT_ASCII.sub(_fold_char, text.lower())
+    if latin.isascii():
+        return latin
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", latin))
+
+
+def clean_search(text: object) -> str:
+    """A search as typed, bounded: no control characters, outer spaces trimmed."""
+    if not isinstance(text, str):
+        return ""
+    kept = "".join(ch for ch in text if ch.isprintable())
+    return kept.strip()[:SEARCH_LIMIT].strip()
+
+
+def employee_bound(value: object) -> int | None:
+    """A minimum or maximum number of employees from a form or an address: a whole number
+    of at least 0, or None (no bound) for anything else."""
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(number) or number < 0:
+        return None
+    return int(min(number, 10**9))
+
+
+def employee_range(low: object, high: object) -> tuple[int | None, int | None]:
+    """(minimum, maximum) employees, each bound checked, swapped when given the wrong way round."""
+    first, last = employee_bound(low), employee_bound(high)
+    if first is not None and last is not None and first > last:
+        first, last = last, first
+    return first, last
+
+
+def search_haystack(enterprises: pd.DataFrame) -> pd.Series:
+    """Per row, the folded text a search looks in: name, registration number and settlement
+    (each cut to its limit, line breaks as spaces), joined by a separator no search contains."""
+    parts = []
+    for column, limit in SEARCH_FIELDS:
+        values = enterprises[column] if column in enterprises else pd.Series("", index=enterprises.index)
+        text = values.astype(object).where(values.notna(), "").astype(str).str.slice(0, limit)
+        parts.append(text.str.replace("\n", " ", regex=False))
+    joined = parts[0].str.cat(parts[1:], sep=SEARCH_SEPARATOR)
+    if not len(joined):
+        return joined
+    # One fold over all rows at once (a line per row) rather than a call per row.
+    folded = fold_text("\n".join(joined.tolist())).split("\n")
+    return pd.Series(folded, index=enterprises.index, dtype=object)
+
+
 @dataclass(frozen=True)
 class Filters:
-    """What the user has narrowed the data to; an empty tuple means 'all'."""
+    """What the user has narrowed the data to; an empty tuple (or None, or "") means 'all'."""
 
     districts: tuple[str, ...] = ()
     municipalities: tuple[str, ...] = ()
@@ -32,26 +109,33 @@ class Filters:
     # The definition of "creative" counted (an id of the region's taxonomy); '' = the region's
     # default. Unlike the others it always applies: every count is under some definition.
     definition: str = ""
+    # Employees as a number, inclusive bounds (None: no bound); they narrow the size classes'
+    # choice further, both apply.
+    min_employees: int | None = None
+    max_employees: int | None = None
+    # A substring of the name, registration number or settlement (see ``fold_text``).
+    search: str = ""
 
     @classmethod
     def from_values(cls, **values: object) -> Filters:
         """Build from UI values, where a cleared dropdown may arrive as None (and the
-        definition, a single choice, as a string or a cleared list)."""
+        definition, a single choice, as a string or a cleared list; employees as numbers,
+        text or None; the search as typed)."""
         definition = values.get("definition")
+        low, high = employee_range(values.get("min_employees"), values.get("max_employees"))
+        scalars = {"definition", "min_employees", "max_employees", "search"}
         return cls(
-            **{f.name: tuple(values.get(f.name) or ()) for f in fields(cls) if f.name != "definition"},
+            **{f.name: tuple(values.get(f.name) or ()) for f in fields(cls) if f.name not in scalars},
             definition=definition if isinstance(definition, str) else "",
+            min_employees=low,
+            max_employees=high,
+            search=clean_search(values.get("search")),
         )
 
     def without(self, *names: str) -> Filters:
         """The same filters with some cleared, e.g. the sector filter for location quotients."""
         return Filters(
-            **{
-                f.name: (f.default if f.name == "definition" else ())
-                if f.name in names
-                else getattr(self, f.name)
-                for f in fields(self)
-            }
+            **{f.name: f.default if f.name in names else getattr(self, f.name) for f in fields(self)}
         )
 
 
@@ -96,6 +180,14 @@ def filter_mask(
         first, last = filters.years
         years = pd.to_numeric(enterprises["founding_year"], errors="coerce")
         mask &= years.between(first, last).fillna(False).to_numpy(dtype=bool)
+    employees = pd.to_numeric(enterprises["employees"], errors="coerce")
+    if filters.min_employees is not None:
+        mask &= (employees >= filters.min_employees).fillna(False).to_numpy(dtype=bool)
+    if filters.max_employees is not None:
+        mask &= (employees <= filters.max_employees).fillna(False).to_numpy(dtype=bool)
+    needle = fold_text(filters.search)
+    if needle:
+        mask &= search_haystack(enterprises).str.contains(needle, regex=False).to_numpy(dtype=bool)
     return mask
 
 

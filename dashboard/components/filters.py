@@ -7,6 +7,8 @@ URL and exports follow it without further wiring."""
 
 from __future__ import annotations
 
+import json
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -24,6 +26,119 @@ def _group(label: str, control, help_text: str | None = None) -> html.Div:
     if help_text:
         children.append(html.Small(help_text, className="filter-help"))
     return html.Div(children, className="filter-group")
+
+
+def dom_id(component_id: str | dict) -> str:
+    """The id a component has in the page: Dash writes a pattern id as JSON, keys sorted."""
+    if isinstance(component_id, str):
+        return component_id
+    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+
+
+# How long one founding year stays on screen while the years play, in milliseconds.
+PLAY_SPEEDS = {"slow": 1400, "normal": 800, "fast": 400}
+
+
+def search_control(language: str, value: str = "") -> html.Div:
+    """Search as one types (300 ms after the last key): a filter like the others, so the map,
+    key figures, charts and table follow it."""
+    control_id = ids.filter_id("search")
+    return html.Div(
+        [
+            html.Label(
+                translate("search.label", language), htmlFor=dom_id(control_id), className="filter-label"
+            ),
+            dbc.Input(
+                id=control_id,
+                type="search",
+                value=value,
+                debounce=300,
+                placeholder=translate("search.placeholder", language),
+                autoComplete="off",
+                size="sm",
+                className="explore-search",
+            ),
+            html.Small(translate("search.help", language), className="filter-help"),
+        ],
+        className="filter-group",
+    )
+
+
+def employees_control(language: str, low: int | None = None, high: int | None = None) -> html.Div:
+    """Employees as a number: at least / at most (either may stay empty)."""
+
+    def bound(name: str, value: int | None) -> html.Div:
+        control_id = ids.filter_id(f"{name}_employees")
+        return html.Div(
+            [
+                html.Label(
+                    translate(f"employees.{name}", language),
+                    htmlFor=dom_id(control_id),
+                    className="small text-muted mb-0",
+                ),
+                dbc.Input(
+                    id=control_id,
+                    type="number",
+                    min=0,
+                    step=1,
+                    value=value,
+                    debounce=500,
+                    size="sm",
+                    inputMode="numeric",
+                ),
+            ],
+            className="employees-bound",
+        )
+
+    return _group(
+        translate("employees.label", language),
+        html.Div([bound("min", low), bound("max", high)], className="employees-range d-flex gap-2"),
+        translate("employees.help", language),
+    )
+
+
+def play_control(language: str) -> html.Div:
+    """Play the founding years: the year filter steps year by year ("founded up to Y") and
+    every view follows; assets/year_play.js moves the slider, a timer sets the pace."""
+    speed_id = ids.PLAY_SPEED
+    return html.Div(
+        [
+            html.Div(
+                [
+                    dbc.Button(
+                        translate("play.play", language),
+                        id=ids.PLAY,
+                        n_clicks=0,
+                        size="sm",
+                        color="primary",
+                        outline=True,
+                        className="year-play-button text-nowrap",
+                    ),
+                    html.Label(
+                        translate("play.speed", language), htmlFor=speed_id, className="small mb-0 ms-2"
+                    ),
+                    dbc.Select(
+                        id=speed_id,
+                        options=[
+                            {"label": translate(f"play.speed.{name}", language), "value": str(ms)}
+                            for name, ms in PLAY_SPEEDS.items()
+                        ],
+                        value=str(PLAY_SPEEDS["normal"]),
+                        size="sm",
+                        className="year-play-speed",
+                    ),
+                ],
+                className="d-flex align-items-center gap-1 mt-2",
+            ),
+            html.Small(translate("play.help", language), className="filter-help"),
+            dcc.Interval(id=ids.PLAY_TIMER, interval=PLAY_SPEEDS["normal"], disabled=True),
+            dcc.Store(
+                id=ids.PLAY_LABELS,
+                data={"play": translate("play.play", language), "pause": translate("play.pause", language)},
+            ),
+        ],
+        className="year-play",
+    )
 
 
 def definition_options(taxonomy: Taxonomy, language: str) -> list[dict]:
@@ -87,6 +202,7 @@ def filter_panel(
         dbc.CardBody(
             [
                 html.H2(translate("filters.title", language), className="panel-title"),
+                search_control(language, values.search),
                 *([switch] if switch is not None else []),
                 _group(
                     translate("filters.district", language),
@@ -130,6 +246,7 @@ def filter_panel(
                         value=list(values.size_classes),
                     ),
                 ),
+                employees_control(language, values.min_employees, values.max_employees),
                 _group(
                     translate("filters.tier", language),
                     dbc.Checklist(
@@ -153,6 +270,7 @@ def filter_panel(
                         allowCross=False,
                     ),
                 ),
+                play_control(language),
                 dbc.Button(
                     translate("filters.reset", language),
                     id=ids.RESET,

@@ -4,7 +4,8 @@ restores it.
 ``ExploreState.from_query(params)`` reads what the URL says (tolerating anything
 a person might type), ``to_query()`` writes it back in a short, stable form:
 only what differs from the defaults, lists comma-separated, years as
-``2010-2020``, the map view as ``lat,lon,zoom``.
+``2010-2020``, employees as ``emp=10-50`` (or ``10-``, ``-50``), the search as ``q=``, the
+map view as ``lat,lon,zoom``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from dashboard.analysis.indicators import LEVELS, METRICS, Filters
+from dashboard.analysis.indicators import LEVELS, METRICS, Filters, clean_search, employee_range
 from dashboard.sources.schema import SIZE_CLASSES
 from dashboard.valorization.registry import DIMENSIONS, INDICATORS, default_weights
 from dashboard.valorization.state import DEFAULT_GROWTH_YEARS, PotentialState
@@ -33,6 +34,8 @@ LIST_PARAMETERS = {
 # The definition of "creative" counted, by its taxonomy id; absent = the region's default. Which
 # ids exist is the region's data: an unknown one is resolved to the default where it is used.
 DEFINITION_PARAMETER = "definition"
+EMPLOYEES_PARAMETER = "emp"  # employees as a number: "10-50", "10-" (at least), "-50" (at most)
+SEARCH_PARAMETER = "q"  # the search box: a name, registration number or settlement
 
 
 def _definition(text: str | None) -> str:
@@ -57,6 +60,18 @@ def _years(text: str | None) -> tuple[int, ...]:
     return (min(first, last), max(first, last))
 
 
+def _employees(text: str | None) -> tuple[int | None, int | None]:
+    """``10-50``, ``10-`` (at least 10) or ``-50`` (at most 50) as (minimum, maximum)."""
+    low, separator, high = (text or "").partition("-")
+    if not separator:
+        return (None, None)
+    return employee_range(low.strip() or None, high.strip() or None)
+
+
+def _employees_text(low: int | None, high: int | None) -> str:
+    return f"{'' if low is None else low}-{'' if high is None else high}"
+
+
 def _view(text: str | None) -> tuple[float, ...]:
     try:
         lat, lon, zoom = (float(part) for part in (text or "").split(","))
@@ -78,10 +93,14 @@ class ExploreState:
 
     @classmethod
     def from_query(cls, params: Mapping[str, str]) -> ExploreState:
+        low, high = _employees(params.get(EMPLOYEES_PARAMETER))
         filters = Filters(
             **{name: _split(params.get(key)) for key, name in LIST_PARAMETERS.items()},
             years=_years(params.get("years")),
             definition=_definition(params.get(DEFINITION_PARAMETER)),
+            min_employees=low,
+            max_employees=high,
+            search=clean_search(params.get(SEARCH_PARAMETER)),
         )
         level = params.get("level", DEFAULT_LEVEL)
         metric = params.get("metric", DEFAULT_METRIC)
@@ -106,6 +125,12 @@ class ExploreState:
             params["years"] = f"{self.filters.years[0]}-{self.filters.years[1]}"
         if self.filters.definition:
             params[DEFINITION_PARAMETER] = self.filters.definition
+        if self.filters.min_employees is not None or self.filters.max_employees is not None:
+            params[EMPLOYEES_PARAMETER] = _employees_text(
+                self.filters.min_employees, self.filters.max_employees
+            )
+        if self.filters.search:
+            params[SEARCH_PARAMETER] = self.filters.search
         if self.level != DEFAULT_LEVEL:
             params["level"] = self.level
         if self.metric != DEFAULT_METRIC:
