@@ -8,7 +8,9 @@
  * plotly.js itself then replaces the promise with the library.
  */
 (function () {
-    if (window.Plotly) {
+    // A page that shows no graph says so in its first HTML (app.py): it needs no plotly.js, and
+    // if the reader moves on to a page with graphs, dcc.Graph loads it then.
+    if (window.Plotly || document.querySelector('meta[name="cim-graphs"][content="none"]')) {
         return;
     }
     var script = document.createElement("script");

@@ -31,6 +31,8 @@ class CreativeMapDash(Dash):
         prefix = self.config.requests_pathname_prefix or "/"
         path = flask.request.path.removeprefix(prefix.rstrip("/"))
         kwargs["title"] = html.escape(first_html_title(path))
+        if not _page_has_graphs(path):  # assets/plotly_early.js reads this and fetches nothing
+            kwargs["metas"] = kwargs.get("metas", "") + '<meta name="cim-graphs" content="none">'
         # The document's language, for screen readers, hyphenation and Lighthouse: every
         # language switch is a new page load, so the first HTML carries the right one.
         language = normalise_language(
@@ -45,6 +47,14 @@ class CreativeMapDash(Dash):
         if flask.has_request_context() and not _is_page(flask.request.path, self.config):
             return flask.Response(body, status=404, mimetype="text/html")
         return body
+
+
+def _page_has_graphs(path: str) -> bool:
+    """False for a page registered with ``graphs=False`` (it shows no Plotly graph, so the
+    4.7 MB plotly.js would only block the browser)."""
+    wanted = "/" + path.strip("/")
+    page = next((p for p in dash.page_registry.values() if p.get("path") == wanted), None)
+    return page is None or page.get("graphs", True) is not False
 
 
 def _is_page(request_path: str, config) -> bool:

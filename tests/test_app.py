@@ -273,3 +273,15 @@ def test_hexagons_say_what_they_count_when_a_per_capita_indicator_is_chosen():
     assert "Hexagons show" not in text(lang="en", level="hexagon", metric="enterprises")
     assert "Hexagons show" not in text(lang="en", level="hexagon", metric="employees")
     assert "Hexagons show" not in text(lang="en", level="municipality", metric="enterprises_per_1000")
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_a_page_loads_plotly_only_when_it_shows_a_graph(path):
+    """Pages registered with graphs=False say so in their first HTML (assets/plotly_early.js
+    then fetches no plotly.js); the flag must match what the page's layout holds."""
+    app = create_app(Settings())
+    page = next(p for p in dash.page_registry.values() if p["path"] == path)
+    layout = json.dumps(page["layout"](lang="en").to_plotly_json(), cls=PlotlyJSONEncoder)
+    shows_graph = '"type": "Graph"' in layout
+    first_html = app.server.test_client().get(path).get_data(as_text=True)
+    assert ('name="cim-graphs" content="none"' in first_html) is (not shows_graph)

@@ -39,6 +39,7 @@ dash.register_page(
     path="/agenda",
     title=page_title("nav.agenda"),
     nav_key="nav.agenda",
+    graphs=False,  # no Plotly graph: the page does not load plotly.js (assets/plotly_early.js)
     order=45,
 )
 

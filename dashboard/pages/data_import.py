@@ -37,7 +37,11 @@ from dashboard.store import open_store
 from dashboard.web import runtime as runtime_module
 from dashboard.web.runtime import Runtime, current
 
-dash.register_page(__name__, path="/import", title=page_title("nav.import"), nav_key="nav.import", order=50)
+# graphs=False: the preview map appears only after a file is checked, and dcc.Graph fetches
+# plotly.js then; the page itself does not wait for it (assets/plotly_early.js).
+dash.register_page(
+    __name__, path="/import", title=page_title("nav.import"), nav_key="nav.import", order=50, graphs=False
+)
 
 UPLOAD = "import-upload"
 MAPPING_UPLOAD = "import-mapping-upload"

@@ -38,6 +38,7 @@ dash.register_page(
     path="/methodology",
     title=page_title("nav.methodology"),
     nav_key="nav.methodology",
+    graphs=False,  # no Plotly graph: the page does not load plotly.js (assets/plotly_early.js)
     order=90,
 )
 

@@ -54,6 +54,7 @@ dash.register_page(
     __name__,
     path="/profile",
     title=page_title("nav.profile"),
+    graphs=False,  # no Plotly graph (the locator map is SVG): no plotly.js (assets/plotly_early.js)
     nav_key="nav.profile",
     order=30,
 )
