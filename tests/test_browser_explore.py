@@ -3,6 +3,7 @@ brush filter, and map, charts, KPIs, table and URL always agree."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -13,10 +14,14 @@ import selenium
 import shapely
 from selenium.webdriver.common.action_chains import ActionChains
 
+from dashboard.analysis.indicators import Filters
+from dashboard.analysis.views import explore_view
 from dashboard.app import create_app
 from dashboard.components import ids
 from dashboard.config import Settings
-from dashboard.figures.map import TRACE_DISTRICTS, TRACE_MUNICIPALITIES, TRACE_POINTS
+from dashboard.figures.map import TRACE_DISTRICTS, TRACE_MUNICIPALITIES, TRACE_POINTS, trace_updates
+from dashboard.outputs.exporting import column_header
+from dashboard.web.state import ExploreState
 
 pytestmark = pytest.mark.browser
 
@@ -110,8 +115,8 @@ def map_points(dash_duo) -> int:
 
 
 def table_total(dash_duo) -> int:
-    text = text_of(dash_duo, f"#{ids.TABLE_COUNT}")  # "showing 500 of 1,234"
-    return int(text.rsplit(" ", 1)[-1].replace(",", ""))
+    text = text_of(dash_duo, f"#{ids.TABLE_COUNT}")  # "1,234 enterprises"
+    return int(text.split(" ", 1)[0].replace(",", ""))
 
 
 @pytest.fixture
@@ -233,4 +238,85 @@ def test_export_downloads_every_filtered_enterprise(dash_duo, project_runtime, t
     table = pd.read_csv(found[0], dtype=str, keep_default_na=False)
     arts = project_runtime.data.enterprises.query("sector == 'arts'")
     assert len(table) == len(arts) > 200  # all of them, not just the rows the table shows
-    assert set(table["registration_number"]) == set(arts["registration_number"])
+    number = column_header("registration_number", "en")  # the reader's words (here English)
+    assert set(table[number]) == set(arts["registration_number"])
+
+
+METRIC = ExploreState().metric  # the page's default indicator
+
+# Counts every GeoJSON hand-over to MapLibre per source, from now on.
+COUNT_SET_DATA = f"""
+const map = {MAP}._fullLayout.map._subplot.map;
+window.setDataCalls = {{}};
+for (const id of Object.keys(map.getStyle().sources)) {{
+  const source = map.getSource(id);
+  if (!source.setData) continue;
+  const original = source.setData.bind(source);
+  source.setData = (data) => {{
+    window.setDataCalls[id] = (window.setDataCalls[id] || 0) + 1;
+    return original(data);
+  }};
+}}
+"""
+# What MapLibre holds for a trace: the fill colour, opacity and outline of every unit drawn.
+FILLS = f"""
+const gd = {MAP};
+const source = gd._fullLayout.map._subplot.map.getSource('source-' + gd._fullData[arguments[0]].uid);
+return source._data.geojson
+  ? source._data.geojson.features.map(f => [f.id, f.properties.fc, f.properties.mo, f.properties.mlc])
+  : source._data.features.map(f => [f.id, f.properties.fc, f.properties.mo, f.properties.mlc]);
+"""
+
+
+def test_a_filter_change_redraws_only_its_traces_and_looks_as_a_full_redraw(explore, project_runtime):
+    """A sector tick is redrawn in place (assets/map_fast.js): only the municipal choropleth and
+    the points reach MapLibre again, plotly's own state (hover, lasso, the next patch) holds the
+    new values, and the map is what a full plotly redraw of the same figure draws."""
+    dash_duo = explore
+    data = project_runtime.data
+    crafts = data.enterprises.query("sector == 'crafts-design'")
+    municipalities_uid = dash_duo.driver.execute_script(f"return {MAP}._fullData[{TRACE_MUNICIPALITIES}].uid")
+    points_uid = dash_duo.driver.execute_script(f"return {MAP}._fullData[{TRACE_POINTS}].uid")
+    dash_duo.driver.execute_script(COUNT_SET_DATA)
+    before = dash_duo.driver.execute_script(FILLS, TRACE_MUNICIPALITIES)
+
+    sectors = json.dumps(ids.filter_id("sectors"), sort_keys=True, separators=(",", ":"))
+    label = dash_duo.find_element(f"[id='{sectors}'] input[value='crafts-design'] + label")
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", label
+    )
+    wait_until(lambda: dash_duo.driver.execute_script(FILLS, TRACE_MUNICIPALITIES) != before)
+    wait_until(lambda: map_points(dash_duo) == len(crafts))
+    time.sleep(1.0)  # anything else that would reach the map has arrived by now
+    calls = dash_duo.driver.execute_script("return window.setDataCalls")
+    assert set(calls) == {f"source-{municipalities_uid}", f"source-{points_uid}-circle"}, calls
+
+    # plotly's own state holds the new values: hover and clicks read these.
+    view = explore_view(project_runtime, Filters(sectors=("crafts-design",)), "municipality", METRIC, "en")
+    expected = trace_updates(view.map, project_runtime.map_base, "en")[TRACE_MUNICIPALITIES]["z"]
+    state = dash_duo.driver.execute_script(
+        f"const gd = {MAP}; const t = {TRACE_MUNICIPALITIES};"
+        "return {calc: gd.calcdata[t].map(c => c.z), full: gd._fullData[t].z,"
+        f" points: gd.calcdata[{TRACE_POINTS}].length, length: gd._fullData[{TRACE_POINTS}]._length}}"
+    )
+    assert state["calc"] == pytest.approx(expected) and state["full"] == pytest.approx(expected)
+    assert state["points"] == state["length"] == len(crafts)
+
+    # A full redraw of the same figure draws exactly the same colours.
+    in_place = dash_duo.driver.execute_script(FILLS, TRACE_MUNICIPALITIES)
+    dash_duo.driver.execute_script(f"return Plotly.redraw({MAP})")
+    wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.map._subplot.map.loaded()"))
+    assert dash_duo.driver.execute_script(FILLS, TRACE_MUNICIPALITIES) == in_place
+
+    # The next figure patch (a level change) starts from what the map shows.
+    district = dash_duo.find_element(f"#{ids.LEVEL} label[for$='_input_district']")
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", district
+    )
+    wait_until(
+        lambda: dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_DISTRICTS}].visible") is True
+    )
+    view = explore_view(project_runtime, Filters(sectors=("crafts-design",)), "district", METRIC, "en")
+    expected = trace_updates(view.map, project_runtime.map_base, "en")[TRACE_DISTRICTS]["z"]
+    district_z = dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_DISTRICTS}].z")
+    assert district_z == pytest.approx(expected)

@@ -12,12 +12,14 @@ from dashboard.analysis.mapmodel import MapBase
 from dashboard.analysis.views import explore_view
 from dashboard.figures.charts import sector_bar_chart
 from dashboard.figures.map import (
+    IN_PLACE_LEAVES,
     TRACE_DISTRICTS,
-    TRACE_POINTS,
     TRACE_MUNICIPALITIES,
+    TRACE_POINTS,
     TRACE_SEATS,
     build_map_figure,
     map_patch,
+    map_update_in_place,
 )
 
 
@@ -108,3 +110,31 @@ def test_potential_metric_maps_the_index_and_its_population_weighted_district_me
     toplica = municipalities[municipalities["district_code"] == "RS-21"]
     expected = (scores[toplica.index] * toplica["population"]).sum() / toplica["population"].sum()
     assert view.map.district_values["RS-21"] == pytest.approx(expected)
+
+
+def test_a_filter_change_is_redrawn_in_place_and_anything_else_is_a_patch(figure_inputs):
+    """A sector filter changes only values, colours, hover and points (the browser redraws
+    those traces in place); a level change, a move of the view or a first drawing is a patch."""
+    runtime, _, _ = figure_inputs
+    base = runtime.map_base
+    everything = explore_view(runtime, Filters(), "municipality", "enterprises", "en").map
+    crafts = explore_view(runtime, Filters(sectors=("crafts-design",)), "municipality", "enterprises", "en")
+    update = map_update_in_place(crafts.map, base, "en", None, everything)
+    assert update is not None
+    changed = {
+        (int(index), tuple(path)): value
+        for index, leaves in update["traces"].items()
+        for path, value in leaves
+    }
+    assert all(path in IN_PLACE_LEAVES[index] for index, path in changed)
+    expected = runtime.data.enterprises.query("sector == 'crafts-design'")
+    assert sum(changed[(TRACE_MUNICIPALITIES, ("z",))]) == len(expected)
+    assert len(changed[(TRACE_POINTS, ("lon",))]) == len(expected)
+    assert "geojson" not in json.dumps(update, cls=PlotlyJSONEncoder)
+    # Nothing else: an in-place update leaves what did not change alone.
+    assert (TRACE_MUNICIPALITIES, ("visible",)) not in changed
+    districts = explore_view(runtime, Filters(), "district", "enterprises", "en").map
+    assert map_update_in_place(districts, base, "en", None, everything) is None  # visibility
+    assert map_update_in_place(crafts.map, base, "en", None, None) is None  # nothing drawn yet
+    focus = base.focus(["RS-22"])
+    assert map_update_in_place(crafts.map, base, "en", focus, everything) is None  # the view moves

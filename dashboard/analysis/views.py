@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from dashboard.analysis.definition_potential import potential_under, tiers_for
 from dashboard.analysis.indicators import Filters, location_quotient
 from dashboard.analysis.mapmodel import MapView
 from dashboard.i18n import localized_name
@@ -71,7 +72,10 @@ def unit_names(table: pd.DataFrame, language: str) -> pd.Series:
 def filter_mask(runtime: Runtime, filters: Filters) -> np.ndarray:
     """Rows passing the filters, computed once per filter state (every view asks for it)."""
     return runtime.memo.get(
-        "explore-mask", filters, lambda: runtime.columns.mask(filters, runtime.potential["tier"]), kept=8
+        "explore-mask",
+        filters,
+        lambda: runtime.columns.mask(filters, tiers_for(runtime, filters.definition)),
+        kept=8,
     )
 
 
@@ -110,7 +114,7 @@ def units_inside(runtime: Runtime, filters: Filters) -> tuple[pd.Series, pd.Seri
     if filters.municipalities:
         inside &= municipalities.index.isin(filters.municipalities)
     if filters.tiers:
-        tiers = runtime.potential["tier"].reindex(municipalities.index)
+        tiers = tiers_for(runtime, filters.definition).reindex(municipalities.index)
         inside &= tiers.isin(filters.tiers)
     districts = inside.groupby(municipalities["district_code"]).any()
     return districts.reindex(runtime.data.districts.index, fill_value=False).astype(bool), inside
@@ -180,7 +184,11 @@ def _map_view(
     elif metric == "potential_index":
         # The index with its default weights over all mapped enterprises (re-weighted on the
         # potential page); a district shows its municipalities' scores weighted by population.
-        municipality_values = runtime.potential["score"].reindex(data.municipalities.index).fillna(0.0)
+        municipality_values = (
+            potential_under(runtime, filters.definition)["score"]
+            .reindex(data.municipalities.index)
+            .fillna(0.0)
+        )
         weighted = (municipality_values * municipality_population).groupby(
             data.municipalities["district_code"]
         )
@@ -307,7 +315,9 @@ def unit_figures(runtime: Runtime, filters: Filters, municipality: str) -> tuple
     """Key figures of a municipality, its district and the region under the filters other than
     the geographic ones (so the comparison stays meaningful), plus its sector counts."""
     columns, data = runtime.columns, runtime.data
-    context = columns.mask(filters.without("districts", "municipalities"), runtime.potential["tier"])
+    context = columns.mask(
+        filters.without("districts", "municipalities"), tiers_for(runtime, filters.definition)
+    )
     counts = columns.count("municipality", context)
     staff = columns.count("municipality", context, employees=True)
     population = data.municipalities["population"].astype(float)

@@ -361,6 +361,16 @@ def _labels(points: pd.DataFrame, font: str, size: int, name: str) -> go.Scatter
     )
 
 
+def map_changes(
+    view: MapView, base: MapBase, language: str, previous: MapView | None = None
+) -> dict[tuple, Any]:
+    """Every data-dependent leaf ({(trace, key, ...): value}) of ``view`` that differs from
+    ``previous`` (all of them without one)."""
+    old = _leaves(trace_updates(previous, base, language)) if previous is not None else {}
+    new = _leaves(trace_updates(view, base, language))
+    return {path: value for path, value in new.items() if path not in old or old[path] != value}
+
+
 def map_patch(
     view: MapView,
     base: MapBase,
@@ -376,17 +386,62 @@ def map_patch(
     (centre, zoom) moves the view, e.g. after a click drills into a unit.
     """
     patch = Patch()
-    old = _leaves(trace_updates(previous, base, language)) if previous is not None else {}
-    for path, value in _leaves(trace_updates(view, base, language)).items():
-        if path not in old or old[path] != value:
-            target = patch["data"]
-            for key in path[:-1]:
-                target = target[key]
-            target[path[-1]] = value
+    for path, value in map_changes(view, base, language, previous).items():
+        target = patch["data"]
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
     if focus is not None:
         patch["layout"]["map"]["center"] = focus[0]
         patch["layout"]["map"]["zoom"] = focus[1]
     return patch
+
+
+# What the browser can redraw in place (assets/map_fast.js): a choropleth's values, colours,
+# range and hover, the seats' sizes, the enterprise points. plotly redraws every layer of the
+# map on any change of its figure (re-tiling every polygon source), so a filter change made of
+# these alone goes straight to the changed traces' own MapLibre layers instead. Anything else
+# -- visibility, labels, clustering, a new view -- is a figure patch.
+_CHOROPLETH_LEAVES = frozenset(
+    {
+        ("z",),
+        ("zmin",),
+        ("zmax",),
+        ("colorscale",),
+        ("customdata",),
+        ("marker", "opacity"),
+        ("marker", "line", "color"),
+        ("colorbar", "title", "text"),
+    }
+)
+IN_PLACE_LEAVES: dict[int, frozenset[tuple]] = {
+    TRACE_DISTRICTS: _CHOROPLETH_LEAVES,
+    TRACE_MUNICIPALITIES: _CHOROPLETH_LEAVES,
+    TRACE_HEXAGONS: _CHOROPLETH_LEAVES,
+    TRACE_SEATS: frozenset({("marker", "size"), ("customdata",)}),
+    TRACE_POINTS: frozenset({("lon",), ("lat",), ("customdata",), ("marker", "color")}),
+}
+
+
+def map_update_in_place(
+    view: MapView,
+    base: MapBase,
+    language: str,
+    focus: tuple[dict[str, float], float] | None,
+    previous: MapView | None,
+) -> dict[str, Any] | None:
+    """The change from ``previous`` to ``view`` as {"traces": {index: [[path, value], ...]}}
+    for assets/map_fast.js, or None when it needs a figure patch (no previous view, a move of
+    the view, or any property outside :data:`IN_PLACE_LEAVES`)."""
+    if previous is None or focus is not None:
+        return None
+    changes = map_changes(view, base, language, previous)
+    if not changes or any(path[1:] not in IN_PLACE_LEAVES.get(path[0], ()) for path in changes):
+        return None
+    traces: dict[str, list] = {}
+    for path, value in changes.items():
+        traces.setdefault(str(path[0]), []).append([list(path[1:]), value])
+    return {"traces": traces}
 
 
 def _leaves(properties: dict[Any, Any], prefix: tuple = ()) -> dict[tuple, Any]:

@@ -7,8 +7,11 @@ components. One callback derives the page's state from the controls and writes
 what each view depends on to its own ``dcc.Store`` (the map's, the filters', the
 table's), leaving unchanged ones alone; small callbacks read those stores, each
 returning only its own output. So the map never waits for the table or the charts,
-and a change reaches only the views it affects (a table search does not touch the
-map). The whole state lives in the URL, so links and the back button restore it.
+and a change reaches only the views it affects (a lasso on the map, or a sort in the
+table, does not touch the charts). The search, employees as a number and the founding
+years played as an animation are filters like the others. The table holds every match:
+its rows come from the server block by block as it scrolls (:func:`table_block`). The
+whole state lives in the URL, so links and the back button restore it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
+from dashboard.analysis.definition_potential import potential_under
 from dashboard.analysis.indicators import LEVELS, METRICS, Filters
 from dashboard.analysis.mapmodel import MapView
 from dashboard.analysis.summaries import map_summary
@@ -48,9 +52,10 @@ from dashboard.components.story_saver import save_view_control
 from dashboard.components.table import (
     enterprise_grid,
     enterprise_table,
-    matching_rows,
+    grid_block,
+    grid_order,
     table_count,
-    table_rows,
+    table_frame,
 )
 from dashboard.figures.charts import (
     founding_timeline,
@@ -65,6 +70,7 @@ from dashboard.figures.map import (
     TRACE_SEATS,
     build_map_figure,
     map_patch,
+    map_update_in_place,
     point_field,
     sector_legend,
 )
@@ -107,7 +113,8 @@ def _profile(runtime: Runtime, filters: Filters, language: str):
         return None
     code = filters.municipalities[0]
     own, district, region, sectors = unit_figures(runtime, filters, code)
-    potential = runtime.potential.loc[code].to_dict() if code in runtime.potential.index else None
+    index = potential_under(runtime, filters.definition)  # the tier under the chosen definition
+    potential = index.loc[code].to_dict() if code in index.index else None
     return municipality_panel(
         code,
         own,
@@ -149,7 +156,6 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     elif filters.municipalities or filters.districts:
         center, zoom = runtime.map_base.focus(list(filters.municipalities or filters.districts))
         figure.update_layout(map={"center": center, "zoom": zoom})
-    rows, total = table_rows(data.enterprises, view.rows, names, unit_names(data.municipalities, language))
     sector_options = [
         {
             "label": html.Span([html.Span(className="swatch", style={"background": colors[c]}), names[c]]),
@@ -166,8 +172,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             # What each view shows now; derive_state replaces only those a change affects.
             dcc.Store(id=ids.MAP_STATE, data=_map_slice(state)),
             dcc.Store(id=ids.MAP_DRAWN, data=state.to_query()),
+            dcc.Store(id=ids.MAP_IN_PLACE),
+            html.Div(id=ids.MAP_IN_PLACE_DONE, hidden=True),
             dcc.Store(id=ids.FILTER_STATE, data=_filter_slice(state)),
-            dcc.Store(id=ids.TABLE_STATE, data=_table_slice(state, [], "")),
+            dcc.Store(id=ids.TABLE_STATE, data=_table_slice(state, [])),
             html.Div(id=ids.URL_SYNC, hidden=True),
             header(language, data.region.name(language), view.synthetic_shown, "/", state.to_query()),
             two_column_body(
@@ -203,7 +211,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                         ),
                         className="mb-3",
                     ),
-                    enterprise_table(language, rows, total),
+                    enterprise_table(language, len(view.rows)),
                 ],
             ),
             footer(data.region.attribution, data_file, data.problems, language),
@@ -347,12 +355,9 @@ def _filter_slice(state: ExploreState) -> dict:
     return {"query": ExploreState(filters=state.filters).to_query()}
 
 
-def _table_slice(state: ExploreState, selection: list | None, search: str | None) -> dict:
-    return {
-        "query": _filter_slice(state)["query"],
-        "selection": list(selection or []),
-        "search": search or "",
-    }
+def _table_slice(state: ExploreState, selection: list | None) -> dict:
+    """The table's rows: the filters' (the search among them) and a lasso on the map."""
+    return {"query": _filter_slice(state)["query"], "selection": list(selection or [])}
 
 
 def _changed(new: dict, old: dict | None, *keys: str):
@@ -371,7 +376,6 @@ def _changed(new: dict, old: dict | None, *keys: str):
     Input(ids.METRIC, "value"),
     Input(ids.LQ_SECTOR, "value"),
     Input(ids.SELECTION, "data"),
-    Input(ids.TABLE_SEARCH, "value"),
     Input(ids.MAP_APPROXIMATE, "value"),
     State({"type": ids.FILTER, "name": ALL}, "id"),
     State(ids.QUERY, "data"),
@@ -386,7 +390,6 @@ def derive_state(
     metric,
     lq_sector,
     selection,
-    search,
     approximate,
     filter_ids,
     query,
@@ -412,7 +415,7 @@ def derive_state(
         new_query if new_query != query else no_update,
         _changed(_map_slice(state, focus), map_state, "query"),
         _changed(_filter_slice(state), filter_state, "query"),
-        _changed(_table_slice(state, selection, search), table_state, "query", "selection", "search"),
+        _changed(_table_slice(state, selection), table_state, "query", "selection"),
     )
 
 
@@ -422,27 +425,34 @@ def derive_state(
     Output(ids.MAP_SUMMARY, "children"),
     Output(ids.MAP_LEGEND, "children"),
     Output(ids.MAP_DRAWN, "data"),
+    Output(ids.MAP_IN_PLACE, "data"),
     Input(ids.MAP_STATE, "data"),
     State(ids.MAP_DRAWN, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
 def update_map(map_state, drawn, language):
-    """The map: a patch of only what differs from the view on screen, its notice, its text
-    alternative and its legend."""
+    """The map: only what differs from the view on screen -- redrawn in place in the browser
+    when it is values, colours and points (map_update_in_place), else a figure patch -- its
+    notice, its text alternative and its legend."""
     runtime = current()
     state = _state(map_state["query"])
     view = _map_view(runtime, state, language)
     previous = _map_view(runtime, _state(drawn), language) if drawn is not None else None
     focus = runtime.map_base.focus(list(state.filters.municipalities or state.filters.districts))
+    focus = focus if map_state.get("focus") else None
+    in_place = map_update_in_place(view, runtime.map_base, language, focus, previous)
+    if in_place is not None:
+        in_place["query"] = map_state["query"]  # a new value each time, so the browser applies it
     return (
-        map_patch(view, runtime.map_base, language, focus if map_state.get("focus") else None, previous),
+        map_patch(view, runtime.map_base, language, focus, previous) if in_place is None else no_update,
         _notice(
             runtime, view, state.level, language, counts_view(runtime, state.filters).totals["enterprises"]
         ),
         _summary(runtime, view, state.filters, language),
         _legend(runtime, view, language),
         map_state["query"],
+        no_update if in_place is None else in_place,
     )
 
 
@@ -518,26 +528,71 @@ def update_context(filter_state, language):
     )
 
 
+def _table_rows(table_state: dict):
+    """Positions of the enterprises the table holds: the filters' and a lasso's."""
+    filters = _state(table_state["query"]).filters
+    return shown_rows(current(), filters, table_state.get("selection"))
+
+
 @dash.callback(
-    Output(ids.TABLE_ROWS, "data"),
     Output(ids.TABLE_COUNT, "children"),
     Input(ids.TABLE_STATE, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def update_table(table_state, language):
-    """The table's rows (filtered, lasso-selected, searched) and how many match."""
+def update_table_count(table_state, language):
+    """How many enterprises the table holds (all of them can be scrolled to)."""
+    return table_count(len(_table_rows(table_state)), language)
+
+
+# New rows for the table: the grid forgets the blocks it has and asks again (see table_block).
+dash.clientside_callback(
+    ClientsideFunction(namespace="enterpriseTable", function_name="refresh"),
+    Output(ids.TABLE_SLOT, "title"),  # never written: the grid is refreshed in place
+    Input(ids.TABLE_STATE, "data"),
+    prevent_initial_call=True,
+)
+
+
+@dash.callback(
+    Output(ids.TABLE, "getRowsResponse"),
+    Output(ids.TABLE_COUNT, "children", allow_duplicate=True),
+    Input(ids.TABLE, "getRowsRequest"),
+    State(ids.TABLE_STATE, "data"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def table_block(request, table_state, language):
+    """One block of the table's rows, in the grid's order and through its column filters, and
+    how many rows there are (the count then says how many the column filters leave)."""
+    if not request:
+        return no_update, no_update
     runtime = current()
-    data = runtime.data
-    filters = _state(table_state["query"]).filters
-    rows, total = table_rows(
-        data.enterprises,
-        shown_rows(runtime, filters, table_state.get("selection")),
-        sector_names(data.taxonomy, language),
-        unit_names(data.municipalities, language),
-        table_state.get("search", ""),
+    frame = runtime.memo.get("table-frame", language, lambda: _table_frame(runtime, language), kept=3)
+    sort_model = [s for s in request.get("sortModel") or [] if isinstance(s, dict)]
+    filter_model = request.get("filterModel") or {}
+    key = (
+        table_state["query"],
+        tuple(table_state.get("selection") or ()),
+        repr(sort_model),
+        repr(sorted(filter_model.items())) if isinstance(filter_model, dict) else "",
+        language,
     )
-    return rows, table_count(len(rows), total, language)
+    order = runtime.memo.get(
+        "table-order",
+        key,
+        lambda: grid_order(frame, _table_rows(table_state), sort_model, filter_model),
+        kept=6,
+    )
+    rows = grid_block(frame, order, request.get("startRow"), request.get("endRow"))
+    return {"rowData": rows, "rowCount": len(order)}, table_count(len(order), language)
+
+
+def _table_frame(runtime: Runtime, language: str):
+    data = runtime.data
+    return table_frame(
+        data.enterprises, sector_names(data.taxonomy, language), unit_names(data.municipalities, language)
+    )
 
 
 def _map_view(runtime: Runtime, state: ExploreState, language: str) -> MapView:
@@ -679,52 +734,78 @@ def municipality_options(districts, language):
     State({"type": ids.FILTER, "name": ALL}, "value"),
     State({"type": ids.FILTER, "name": ALL}, "id"),
     State(ids.SELECTION, "data"),
-    State(ids.TABLE_SEARCH, "value"),
+    State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def export(clicks, values, filter_ids, selection, search):
-    """The filtered (and searched, and lasso-selected) enterprises, all of them, as a file."""
+def export(clicks, values, filter_ids, selection, language):
+    """The filtered (searched, by definition and employees, lasso-selected) enterprises, all
+    of them, as a file in the reader's language."""
     if not any(clicks or []):
         return no_update
     fmt = ctx.triggered_id["format"]
     runtime = current()
-    rows = matching_rows(
-        runtime.data.enterprises,
-        shown_rows(runtime, _filters_from(values, filter_ids), selection),
-        search or "",
-    )
+    rows = shown_rows(runtime, _filters_from(values, filter_ids), selection)
     table = runtime.data.enterprises.iloc[rows]
-    return dcc.send_bytes(export_table(table, fmt), export_filename(fmt))
+    return dcc.send_bytes(export_table(table, fmt, language=language), export_filename(fmt))
 
 
 @dash.callback(
     Output(ids.TABLE_SLOT, "children"),
     Input(ids.TABLE_REVEAL, "n_clicks"),
-    Input(ids.TABLE_ROWS, "data"),
     Input(ids.TABLE_COLUMNS, "value"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def show_table(revealed, rows, columns, language):
-    """Draw the grid once it is in view, then keep it in step with the filters and columns
-    (Dash updates the same grid's properties; it is not rebuilt)."""
+def show_table(revealed, columns, language):
+    """Draw the grid once it is in view, then keep its columns in step with the choice (Dash
+    updates the same grid's properties; it is not rebuilt). Its rows come block by block
+    from :func:`table_block`."""
     if not revealed:
         return no_update
-    return enterprise_grid(rows or [], columns or [], language)
+    return enterprise_grid(columns or [], language)
 
 
 @dash.callback(
     Output({"type": ids.FILTER, "name": ALL}, "value"),
     Output(ids.SELECTION, "data", allow_duplicate=True),
-    Output(ids.TABLE_SEARCH, "value"),
     Input(ids.RESET, "n_clicks"),
     State({"type": ids.FILTER, "name": ALL}, "id"),
     prevent_initial_call=True,
 )
 def clear_filters(_clicks, filter_ids):
     first, last = current().columns.year_span()
-    reset = {"years": [first, last], "definition": current().columns.default_definition}  # defaults
-    return [reset.get(i["name"], []) for i in filter_ids], [], ""
+    reset = {  # defaults; the lists' default is []
+        "years": [first, last],
+        "definition": current().columns.default_definition,
+        "search": "",
+        "min_employees": None,
+        "max_employees": None,
+    }
+    return [reset.get(i["name"], []) for i in filter_ids], []
+
+
+# The founding years played year by year (assets/year_play.js): the button starts and pauses,
+# each tick of the timer moves the year filter on, and every view follows the filter.
+dash.clientside_callback(
+    ClientsideFunction(namespace="yearPlay", function_name="step"),
+    Output(ids.filter_id("years"), "value", allow_duplicate=True),
+    Output(ids.PLAY_TIMER, "disabled"),
+    Output(ids.PLAY, "children"),
+    Input(ids.PLAY, "n_clicks"),
+    Input(ids.PLAY_TIMER, "n_intervals"),
+    State(ids.filter_id("years"), "value"),
+    State(ids.filter_id("years"), "min"),
+    State(ids.filter_id("years"), "max"),
+    State(ids.PLAY_TIMER, "disabled"),
+    State(ids.PLAY_LABELS, "data"),
+    prevent_initial_call=True,
+)
+dash.clientside_callback(
+    "function (speed) { return parseInt(speed, 10) || 800; }",
+    Output(ids.PLAY_TIMER, "interval"),
+    Input(ids.PLAY_SPEED, "value"),
+    prevent_initial_call=True,
+)
 
 
 dash.clientside_callback(
@@ -733,6 +814,13 @@ dash.clientside_callback(
     Input(ids.QUERY, "data"),
     Input(ids.MAP, "relayoutData"),
     State(ids.LANGUAGE, "data"),
+)
+dash.clientside_callback(
+    ClientsideFunction(namespace="creativeMapFast", function_name="apply"),
+    Output(ids.MAP_IN_PLACE_DONE, "children"),
+    Input(ids.MAP_IN_PLACE, "data"),
+    State(ids.MAP, "id"),
+    prevent_initial_call=True,
 )
 dash.clientside_callback(
     ClientsideFunction(namespace="creativeMap", function_name="languageLinks"),
