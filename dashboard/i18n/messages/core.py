@@ -282,7 +282,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "problem.empty_name": {"sr-Latn": "Poslovno ime je prazno.", "en": "The business name is empty."},
     "problem.nace_not_creative": {
         "sr-Latn": "Delatnost nije ni u jednoj definiciji kreativnog preduzeća ovog regiona ({definitions}).",
-        "en": "The activity is in none of this region's definitions of a creative enterprise ({definitions}).",
+        "en": "The activity is in none of this region's definitions of a creative enterprise "
+        "({definitions}).",
     },
     "problem.sector_mismatch": {
         "sr-Latn": "Navedeni sektor ne odgovara šifri delatnosti; koristi se sektor šifre.",
