@@ -30,6 +30,7 @@ from dashboard.i18n import (
     localized_name,
     localized_text,
 )
+from dashboard.i18n.script import to_cyrillic
 from dashboard.outputs.stories import Vocabulary, list_stories, load_story
 
 OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ message ⟧
@@ -58,6 +59,11 @@ def _data_texts(language: str) -> list[str]:
     for table in (data.municipalities, data.districts):
         texts |= {localized_name(row.to_dict(), language) for _, row in table.iterrows()}
     texts |= {data.region.name(language)}
+    # the app's title as the region names itself ([title] in region.toml; Cyrillic may come
+    # transliterated from the Latin, as dashboard.components.page_title.app_title does)
+    texts |= {data.region.title(language) or ""}
+    if language == "sr-Cyrl":
+        texts |= {to_cyrillic(data.region.title("sr-Latn") or "")}
     texts |= {data.taxonomy.sector_name(code, language) for code in data.taxonomy.sector_codes}
     taxonomy = data.taxonomy  # the definitions of "creative" and class titles are region data too
     texts |= {taxonomy.definition_name(d, language) for d in taxonomy.definition_ids}
@@ -89,8 +95,19 @@ def _strings(value, path: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, (list, tuple)):
+        # A sentence with inline notation (a file name as html.Code) is one text around it:
+        # the message it comes from is checked whole, the notation left out.
+        run: list[str] = []
         for position, item in enumerate(value):
+            if isinstance(item, str) or _is_notation(item):
+                run.append(item if isinstance(item, str) else " ")
+                continue
+            if any(run):
+                yield f"{path}[{position - len(run)}:{position}]", "".join(run)
+            run = []
             yield from _strings(item, f"{path}[{position}]")
+        if any(run):
+            yield f"{path}[{len(value) - len(run)}:]", "".join(run)
     elif isinstance(value, dict) and "props" in value and "type" in value:
         props = value["props"]
         if value["type"] in NOTATION:
@@ -113,6 +130,12 @@ def _strings(value, path: str) -> Iterator[tuple[str, str]]:
         for key in ("label",):
             if key in value:
                 yield from _strings(value[key], f"{path}.{key}")
+
+
+def _is_notation(value) -> bool:
+    if isinstance(value, Component):
+        return type(value).__name__ in NOTATION
+    return isinstance(value, dict) and value.get("type") in NOTATION
 
 
 def _figure_strings(figure, path: str) -> Iterator[tuple[str, str]]:
@@ -234,14 +257,32 @@ def test_the_check_catches_a_hard_coded_string(app, wrapped_translate):
     assert [r.strip() for r in leftovers if not NEUTRAL.match(r)] == ["Hard-coded title"]
 
 
+def test_a_sentence_around_inline_code_is_checked_whole(app, wrapped_translate):
+    """A message split by ``translate_parts`` around html.Code reads as one wrapped message; a
+    literal word beside the code is still reported, and the code itself is left out."""
+    from dash import html
+
+    from dashboard.i18n.rich import translate_parts
+
+    parts = translate_parts("methodology.beyond.whatif", "en", example=html.Code("/potential?x=1"))
+    assert any(type(p).__name__ == "Code" for p in parts) and len(parts) == 3
+    texts = [text for _, text in _strings(html.P(parts).to_plotly_json(), "test")]
+    assert len(texts) == 1 and NEUTRAL.match(_leftover(texts[0], []))
+    mixed = html.P([*parts, " plus a hard-coded tail"]).to_plotly_json()
+    leftovers = [_leftover(text, []).strip() for _, text in _strings(mixed, "test")]
+    assert leftovers == ["plus a hard-coded tail"]
+
+
 # Latin that Serbian Cyrillic text keeps: acronyms and constants, key names, product and format
-# names, file and field names of the story and taxonomy formats, mathematical notation (ln, min, max and
-# one-letter variables such as x, S, W or the z of z-scores).
+# names, file and field names of the story and taxonomy formats and the tables of region.toml and
+# agenda.toml ([clusters], [peers]), mathematical notation (ln, min, max and one-letter variables
+# such as x, S, W or the z of z-scores, with subscripts: N_m, N_s,m, Σ_s, LQ_s,m, max_s).
 KEPT_LATIN = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Z0-9_]+(?:-\d+)?|PageDown|PageUp|Home|End|GeoJSON|GeoPackage|"
-    r"Windows-\d+|UTF-8|km²|LQ|sr-Latn|sr-Cyrl|en|view|title|caption|\[\[steps\]\]|"
+    r"Windows-\d+|UTF-8|km²|LQ|Markdown|Word|sr-Latn|sr-Cyrl|en|view|title|caption|\[\[steps\]\]|"
+    r"\[[a-z_]+\]|(?:[A-Z]{1,2}|Σ|max|min)_[a-z](?:,[a-z])?|"
     r"data/stories|README\.md|in_\w+|yes|uncertain|\[definitions\] default|"
-    r"[\w-]+\.(?:csv|toml|gpkg|xlsx|geojson|pdf|png)|ln|min|max|[A-Za-z])(?!\w)"
+    r"[\w-]*\.(?:csv|toml|gpkg|xlsx|docx|geojson|pdf|png)|ln|min|max|[A-Za-z])(?!\w)"
 )
 REFERENCES = "#references"  # bibliographic references keep their original titles
 

@@ -16,7 +16,7 @@ PROPER_NAMES = frozenset(
         "OpenStreetMap", "GeoNames", "geoBoundaries", "ODbL", "World", "Data", "Bank", "MapLibre",
         "Plotly", "GeoJSON", "GeoPackage", "PostGIS", "XLSX", "TOML", "README", "NACE", "DEMO",
         "PageDown", "PageUp", "Home", "Space", "Enter", "Esc", "Shift", "Eurostat", "UNESCO", "DBSCAN",
-        "DCMS", "OECD",
+        "DCMS", "OECD", "Markdown", "Word",
     }
 )  # fmt: skip
 # Common English words that have no business on a Serbian page.

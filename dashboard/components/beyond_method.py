@@ -7,6 +7,7 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.i18n import format_number, translate
+from dashboard.i18n.rich import translate_parts
 from dashboard.valorization.agenda import RULE_FILE, rule_descriptions
 from dashboard.valorization.peers import peer_rule_text
 from dashboard.web.runtime import Runtime
@@ -40,35 +41,35 @@ def beyond_section(runtime: Runtime, language: str) -> list:
                 "methodology.beyond.clusters",
                 language,
                 buffer=format_number(clusters.hull_buffer_m, language),
-                pec="Creative Industries Policy and Evidence Centre",
             )
         ),
         html.P(
-            translate(
+            translate_parts(
                 "methodology.beyond.clusters_defaults",
                 language,
                 radius=format_number(clusters.radius_m, language),
                 min_size=format_number(clusters.min_size, language),
-                file="region.toml, [clusters]",
+                file=html.Code("region.toml, [clusters]"),
             )
         ),
         heading("methodology.beyond.peers_title"),
         html.P(peer_rule_text(rules.peers, language)),
-        html.P(translate("methodology.beyond.peers_ranks", language, file=RULE_FILE)),
+        html.P(
+            translate_parts(
+                "methodology.beyond.peers_ranks", language, file=html.Code(f"{RULE_FILE}, [peers]")
+            )
+        ),
         heading("methodology.beyond.agenda_title"),
         html.P(translate("methodology.beyond.agenda", language, file=RULE_FILE)),
         html.Ul([html.Li(text) for text in rule_descriptions(rules, clusters.radius_m, language)]),
         heading("methodology.beyond.whatif_title"),
         html.P(
-            translate("methodology.beyond.whatif", language, example=EXAMPLE_SCENARIO),
+            translate_parts("methodology.beyond.whatif", language, example=html.Code(EXAMPLE_SCENARIO)),
         ),
         heading("methodology.beyond.culture_title"),
         html.P(
-            translate(
-                "methodology.beyond.culture",
-                language,
-                monitor="JRC Cultural and Creative Cities Monitor",
-                readme="data/culture/README.md",
+            translate_parts(
+                "methodology.beyond.culture", language, readme=html.Code("data/culture/README.md")
             )
         ),
         html.P(culture),

@@ -115,6 +115,7 @@ def clusters_map(
                 customdata=[[plotly_text(names.get(c, c))] for c in base.municipality_codes],
                 hovertemplate=hover,
                 name="municipalities",
+                showlegend=False,  # the name is an id for code: no legend shows it
                 visible=base.has_municipal_polygons,
             ),
             go.Choroplethmap(
@@ -128,6 +129,7 @@ def clusters_map(
                 marker={"opacity": 0.45, "line": {"width": 1.6, "color": CENTRE_COLOR}},
                 hovertemplate=hover,
                 name="clusters",
+                showlegend=False,
             ),
             go.Scattermap(
                 lon=[float(v) for v in places["lon"]] if has_places else [],
@@ -138,6 +140,7 @@ def clusters_map(
                 hovertemplate=hover,
                 below=POINTS_TOP,
                 name="places",
+                showlegend=False,
                 visible=has_places,
             ),
             go.Scattermap(
@@ -149,6 +152,7 @@ def clusters_map(
                 textposition="middle center",
                 hovertemplate=hover,
                 name="centres",
+                showlegend=False,
                 # White numbers on dark circles: assets/map_labels.js leaves layers whose id holds
                 # "cluster" without its white halo (plotly names a trace's layers by its uid).
                 uid="cluster-counts",

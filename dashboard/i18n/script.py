@@ -30,7 +30,7 @@ _LETTERS = dict(
 )
 # Placeholders, URLs/e-mails/file names, and all-capital Latin acronyms stay Latin.
 _KEEP = re.compile(
-    r"\{[^}]*\}|\S+://\S+|\S+@\S+|\b\w+\.(?:csv|xlsx|geojson|gpkg|pdf|png)\b"
+    r"\{[^}]*\}|\S+://\S+|\S+@\S+|\b\w+\.(?:csv|xlsx|geojson|gpkg|pdf|png|toml|docx|md|json)\b"
     r"|\b[A-Z][A-Z0-9]+\b|\bGeoNames\b|\bOpenStreetMap\b|\bgeoBoundaries\b"
     r"|\bNatural Earth\b|\bODbL\b|\bMapLibre\b|\bPlotly\b|\bDash\b"
 )

@@ -20,6 +20,7 @@ from dashboard.components.footer import footer
 from dashboard.components.header import header
 from dashboard.components.page_title import page_title
 from dashboard.i18n import format_number, format_percent, localized_text, normalise_language, translate
+from dashboard.i18n.rich import translate_parts
 from dashboard.sources.taxonomy import UNCERTAIN, YES, Taxonomy
 from dashboard.valorization.index import TIER_CUTS, WINSOR_QUANTILES
 from dashboard.valorization.registry import (
@@ -185,16 +186,16 @@ def definitions_section(runtime, language: str) -> list:
     taxonomy = runtime.data.taxonomy
     intro = html.P(translate("methodology.definitions_intro", language))
     how = html.P(
-        translate(
+        translate_parts(  # file names, a column and its values: what the reader types, as code
             "methodology.definitions_add",
             language,
-            classes_file="nace_creative.csv",
-            column="in_heritage",
-            yes=YES,
-            uncertain=UNCERTAIN,
-            definitions_file="definitions.csv",
-            setting="[definitions] default",
-            manifest="region.toml",
+            classes_file=html.Code("nace_creative.csv"),
+            column=html.Code("in_heritage"),
+            yes=html.Code(YES),
+            uncertain=html.Code(UNCERTAIN),
+            definitions_file=html.Code("definitions.csv"),
+            setting=html.Code("[definitions] default"),
+            manifest=html.Code("region.toml"),
         )
     )
     if not taxonomy.has_definitions:

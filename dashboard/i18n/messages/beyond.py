@@ -434,22 +434,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "methodology.beyond.clusters_title": {"sr-Latn": "Mikroklasteri", "en": "Microclusters"},
     "methodology.beyond.clusters": {
         "sr-Latn": "Klasteri se nalaze metodom DBSCAN (Ester i saradnici, 1996), kojom je i britanski "
-        "{pec} tražio mikroklastere: preduzeće je jezgro kada u "
-        "krugu poluprečnika r oko njega ima najmanje n preduzeća (računajući i njega); jezgra na "
-        "rastojanju do r čine jedan klaster, a preduzeće koje nije jezgro pridružuje se najbližem jezgru "
-        "do kog ima najviše r. Klasteri sa manje od n preduzeća se izostavljaju. Rastojanja se mere u "
-        "metrima u lokalnoj UTM zoni. Učestvuju samo preduzeća sa tačnom lokacijom ili lokacijom "
-        "naselja; ona smeštena u sedište opštine se izostavljaju i njihov broj se navodi, jer bi inače "
-        "svako sedište izgledalo kao klaster. Obris klastera je konveksni omotač njegovih preduzeća "
-        "proširen za {buffer} m.",
-        "en": "Clusters are found by DBSCAN (Ester et al., 1996), the method the UK {pec} "
-        "used for its microclusters: a firm is a core firm when at least n "
-        "firms (itself included) lie within radius r of it; core firms within r of each other form one "
-        "cluster, and a firm that is not core joins the nearest core firm within r. Clusters with fewer "
-        "than n firms are dropped. Distances are measured in metres in the local UTM zone. Only firms "
-        "located exactly or at their settlement take part; those placed at the municipal seat are left "
-        "out and counted, since otherwise every seat would look like a cluster. A cluster's outline is "
-        "the convex hull of its firms widened by {buffer} m.",
+        "Centar za politike i dokaze o kreativnim industrijama tražio mikroklastere: preduzeće je jezgro "
+        "kada u krugu poluprečnika r oko njega ima najmanje n preduzeća (računajući i njega); jezgra na "
+        "rastojanju do r čine jedan klaster, a preduzeće koje nije jezgro pridružuje se najbližem jezgru do "
+        "kog ima najviše r. Klasteri sa manje od n preduzeća se izostavljaju. Rastojanja se mere u metrima "
+        "u lokalnoj UTM zoni. Učestvuju samo preduzeća sa tačnom lokacijom ili lokacijom naselja; ona "
+        "smeštena u sedište opštine se izostavljaju i njihov broj se navodi, jer bi inače svako sedište "
+        "izgledalo kao klaster. Obris klastera je konveksni omotač njegovih preduzeća proširen za "
+        "{buffer} m.",
+        "en": "Clusters are found by DBSCAN (Ester et al., 1996), the method the UK Creative Industries "
+        "Policy and Evidence Centre used for its microclusters: a firm is a core firm when at least n firms "
+        "(itself included) lie within radius r of it; core firms within r of each other form one cluster, "
+        "and a firm that is not core joins the nearest core firm within r. Clusters with fewer than n firms "
+        "are dropped. Distances are measured in metres in the local UTM zone. Only firms located exactly or "
+        "at their settlement take part; those placed at the municipal seat are left out and counted, since "
+        "otherwise every seat would look like a cluster. A cluster's outline is the convex hull of its "
+        "firms widened by {buffer} m.",
     },
     "methodology.beyond.clusters_defaults": {
         "sr-Latn": "Podrazumevano ({file}): r = {radius} m, n = {min_size}. Poluprečnik "
@@ -468,10 +468,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "methodology.beyond.peers_ranks": {
         "sr-Latn": "Rang 1 je najbolji (najveća vrednost, ili najmanja gde je manja bolja); jednake "
         "vrednosti dele bolji rang, a jedinica bez vrednosti se ne rangira. Osim pokazatelja, rangira se "
-        "i broj preduzeća svakog sektora na 1.000 stanovnika. Pravilo je u datoteci {file}, [peers].",
+        "i broj preduzeća svakog sektora na 1.000 stanovnika. Pravilo je u datoteci {file}.",
         "en": "Rank 1 is the best (the highest value, or the lowest where lower is better); equal values "
         "share the better rank, and a unit without a value is not ranked. Besides the indicators, each "
-        "sector's enterprises per 1,000 inhabitants are ranked too. The rule is in {file}, [peers].",
+        "sector's enterprises per 1,000 inhabitants are ranked too. The rule is in {file}.",
     },
     "methodology.beyond.agenda_title": {"sr-Latn": "Nacrti agende", "en": "Agenda drafts"},
     "methodology.beyond.agenda": {
@@ -496,11 +496,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "methodology.beyond.culture_title": {"sr-Latn": "Mesta kulture", "en": "Cultural places"},
     "methodology.beyond.culture": {
         "sr-Latn": "Muzeji, galerije, pozorišta, bioskopi, kulturni centri, biblioteke i festivali po "
-        "opštini, na 10.000 stanovnika (kao „kulturna živost“ u {monitor}). "
+        "opštini, na 10.000 stanovnika (kao „kulturna živost“ u Monitoru kulturnih i kreativnih gradova "
+        "Zajedničkog istraživačkog centra EU). "
         "Format je opisan u {readme}; svaki red mora da navede izvor.",
         "en": "Museums, galleries, theatres, cinemas, cultural centres, libraries and festivals per "
         "municipality, per 10,000 inhabitants (as the “cultural vibrancy” of the "
-        "{monitor}). The format is in {readme}; every row must name its source.",
+        "JRC Cultural and Creative Cities Monitor). The format is in {readme}; every row must name "
+        "its source.",
     },
     "methodology.beyond.culture_none": {
         "sr-Latn": "Ovaj region još nema spisak mesta kulture sa navedenim izvorom, pa ih aplikacija ne "
