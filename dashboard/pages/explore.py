@@ -65,6 +65,7 @@ from dashboard.figures.charts import (
     size_class_chart,
     size_class_patch,
 )
+from dashboard.figures.config import graph_config
 from dashboard.figures.map import (
     TRACE_POINTS,
     TRACE_SEATS,
@@ -81,8 +82,6 @@ from dashboard.web.runtime import Runtime, current
 from dashboard.web.state import ExploreState
 
 dash.register_page(__name__, path="/", title=page_title(), nav_key="nav.explore", order=0)
-
-MAP_CONFIG = {"displaylogo": False, "scrollZoom": True}
 
 
 def _unit_options(table, language: str, district: list[str] | None = None) -> list[dict]:
@@ -148,7 +147,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         lq_sector=state.lq_sector or None,
         approximate=state.approximate,
     )
-    figure = build_map_figure(view.map, runtime.map_base, language, runtime.style, names, colors)
+    figure = build_map_figure(view.map, runtime.map_base, language, runtime.style_in(language), names, colors)
     if state.view:
         figure.update_layout(
             map={"center": {"lat": state.view[0], "lon": state.view[1]}, "zoom": state.view[2]}
@@ -207,14 +206,14 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                         dcc.Graph(
                             id=ids.TIMELINE,
                             figure=founding_timeline(view.year_counts, language, filters.years),
-                            config={"displayModeBar": False},
+                            config=graph_config(language, "static"),
                         ),
                         className="mb-3",
                     ),
                     enterprise_table(language, len(view.rows)),
                 ],
             ),
-            footer(data.region.attribution, data_file, data.problems, language),
+            footer(data.region.credits(language), data_file, data.problems, language),
         ],
         lang=language,
     )
@@ -228,7 +227,12 @@ def _map_card(
         [
             dbc.CardHeader(_map_controls(language, state, names), className="map-controls"),
             html.Div(_notice(runtime, view.map, state.level, language, shown), id=ids.MAP_NOTICE),
-            dcc.Graph(id=ids.MAP, figure=figure, config=MAP_CONFIG, className="region-map"),
+            dcc.Graph(
+                id=ids.MAP,
+                figure=figure,
+                config=graph_config(language, "selectable-map"),
+                className="region-map",
+            ),
             html.Div(
                 _legend(runtime, view.map, language),
                 id=ids.MAP_LEGEND,
@@ -248,7 +252,7 @@ def _map_card(
 
 
 def _side_column(runtime: Runtime, view: ExploreView, filters: Filters, names, colors, language: str) -> list:
-    chart_config = {"displayModeBar": False}
+    chart_config = graph_config(language, "static")
     return [
         html.Div(_profile(runtime, filters, language), id=ids.PROFILE),
         dbc.Card(
