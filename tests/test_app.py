@@ -59,6 +59,7 @@ PAGE_PATHS = (
     "/present",
     "/import",
     "/methodology",
+    "/map-print",
 )
 
 

@@ -37,7 +37,9 @@ class RenderError(Exception):
         self.details = details
 
 
-def chromium_command(chromium: Path, url: str, kind: str, output: Path, profile: Path) -> list[str]:
+def chromium_command(
+    chromium: Path, url: str, kind: str, output: Path, profile: Path, window: tuple[int, int] = PNG_WINDOW
+) -> list[str]:
     host = urlparse(url).hostname or "127.0.0.1"
     command = [
         str(chromium),
@@ -60,7 +62,7 @@ def chromium_command(chromium: Path, url: str, kind: str, output: Path, profile:
     if kind == "pdf":
         command += ["--no-pdf-header-footer", f"--print-to-pdf={output}"]
     else:
-        command += [f"--window-size={PNG_WINDOW[0]},{PNG_WINDOW[1]}", f"--screenshot={output}"]
+        command += [f"--window-size={window[0]},{window[1]}", f"--screenshot={output}"]
     return [*command, url]
 
 
@@ -72,8 +74,11 @@ def find_chromium(configured: Path) -> Path | None:
     return Path(found) if found else None
 
 
-def render_page(chromium: Path, url: str, kind: str, timeout: float = TIMEOUT_S) -> bytes:
-    """The page at ``url`` as PDF (``kind="pdf"``) or PNG bytes. Raises :class:`RenderError`."""
+def render_page(
+    chromium: Path, url: str, kind: str, timeout: float = TIMEOUT_S, window: tuple[int, int] = PNG_WINDOW
+) -> bytes:
+    """The page at ``url`` as PDF (``kind="pdf"``) or PNG bytes (a ``window`` of CSS pixels).
+    Raises :class:`RenderError`."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; use one of {KINDS}")
     binary = find_chromium(chromium)
@@ -81,7 +86,7 @@ def render_page(chromium: Path, url: str, kind: str, timeout: float = TIMEOUT_S)
         raise RenderError("no_browser", path=str(chromium))
     with tempfile.TemporaryDirectory(prefix="cim-render-") as folder:
         output = Path(folder) / f"page.{kind}"
-        command = chromium_command(binary, url, kind, output, Path(folder) / "profile")
+        command = chromium_command(binary, url, kind, output, Path(folder) / "profile", window)
         try:
             finished = subprocess.run(
                 command, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL

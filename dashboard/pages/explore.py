@@ -46,6 +46,7 @@ from dashboard.components.filters import filter_panel
 from dashboard.components.footer import footer
 from dashboard.components.header import header
 from dashboard.components.kpis import kpi_cards, kpi_values
+from dashboard.components.map_export import map_export
 from dashboard.components.map_legend import map_legend
 from dashboard.components.page_title import page_title
 from dashboard.components.story_saver import save_view_control
@@ -245,7 +246,10 @@ def _map_card(
                 className="map-summary",
                 role="status",
             ),
-            save_view_control(language, runtime.settings),  # presenter stories (issue 6)
+            save_view_control(language, runtime.settings),
+            map_export(
+                language
+            ),  # the map as a print-ready PDF/PNG (pages/map_print.py)  # presenter stories (issue 6)
         ],
         className="mb-3",
     )
