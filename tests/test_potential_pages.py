@@ -7,6 +7,7 @@ import json
 import sys
 
 import dash
+import pandas as pd
 import pytest
 from dash import no_update
 from plotly.utils import PlotlyJSONEncoder
@@ -14,7 +15,7 @@ from plotly.utils import PlotlyJSONEncoder
 from dashboard.analysis.indicators import TIERS
 from dashboard.app import create_app
 from dashboard.components import ids
-from dashboard.config import Settings
+from dashboard.config import DEFAULT_REGION_DIR, Settings
 from dashboard.figures.potential import TRACE_CHOROPLETH, TRACE_LABELS
 from dashboard.figures.style import LABEL_FONT, LABEL_FONT_BOLD
 from dashboard.i18n import LANGUAGES, translate
@@ -43,7 +44,14 @@ def test_methodology_page_explains_every_indicator_and_dimension_in_every_langua
     for dimension in DIMENSIONS:
         assert dimension.name(language) in text and dimension.definition(language) in text
     assert translate("methodology.step.orient", language) in text
-    assert "RZS, 2022 Census" in text  # the data sources come from the reference table
+    # The data sources come from the reference table, in the page's language and script.
+    column = {
+        "en": "population_source",
+        "sr-Latn": "population_source_lat",
+        "sr-Cyrl": "population_source_cyr",
+    }
+    reference = pd.read_csv(DEFAULT_REGION_DIR / "reference" / "municipalities.csv")
+    assert reference[f"population_source{suffix}"].iloc[0] in text
 
 
 def test_methodology_rules_are_the_codes_parameters(app):

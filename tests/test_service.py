@@ -30,6 +30,7 @@ from test_store import postgis_url, postgres_server  # noqa: F401 - the PostGIS 
 from bench.bench_load import PRODUCTION
 from bench.dashclient import App, Connection, end_id, run_background, split_outputs
 from dashboard.app import create_app
+from dashboard.components import ids
 from dashboard.components import presenting_ids as pid
 from dashboard.config import PROJECT_ROOT, Settings
 from dashboard.i18n import translate
@@ -321,6 +322,7 @@ def _export(port: int, municipality: str = "pirot", language: str = "en") -> dic
             "state": [
                 {"id": pid.PROFILE_PICK, "property": "value", "value": municipality},
                 {"id": pid.PROFILE_LANGUAGE, "property": "data", "value": language},
+                {"id": ids.PROFILE_DEFINITION, "property": "value", "value": None},
             ],
         }
         return run_background(connection, body, end_id(html), timeout=240)

@@ -178,20 +178,26 @@ def _save_story(client, headers: dict[str, str]) -> str:
     def spec(component: str, prop: str, value=None) -> dict:
         return {"id": component, "property": prop, "value": value}
 
+    outputs = [
+        (pid.SAVE_STATUS, "children"),
+        (pid.SAVE_STORY_LIST, "children"),
+        (pid.SAVE_CONFIRM, "children"),
+        (pid.SAVE_CONFIRM, "style"),
+        (pid.SAVE_PENDING, "data"),
+    ]
     body = {
-        "output": f"..{pid.SAVE_STATUS}.children...{pid.SAVE_STORY_LIST}.children..",
-        "outputs": [
-            {"id": pid.SAVE_STATUS, "property": "children"},
-            {"id": pid.SAVE_STORY_LIST, "property": "children"},
-        ],
-        "inputs": [spec(pid.SAVE_BUTTON, "n_clicks", 1)],
+        "output": "..{}..".format("...".join(f"{c}.{p}" for c, p in outputs)),
+        "outputs": [{"id": c, "property": p} for c, p in outputs],
+        "inputs": [spec(pid.SAVE_BUTTON, "n_clicks", 1), spec(pid.SAVE_CONFIRM, "n_clicks")],
         "state": [
-            spec(pid.SAVE_STORY, "value", "rebinding"),
+            spec(pid.SAVE_STORY, "value", "rebinding"),  # a story that does not exist yet
+            spec(pid.SAVE_STORY_TITLE, "value", "Rebinding"),
             spec(pid.SAVE_TITLE_SR, "value", "Naslov"),
             spec(pid.SAVE_TITLE_EN, "value", "Title"),
             spec(pid.SAVE_CAPTION_SR, "value", ""),
             spec(pid.SAVE_CAPTION_EN, "value", ""),
             spec(pid.SAVE_TOKEN, "value"),
+            spec(pid.SAVE_PENDING, "data"),
             spec(ids.QUERY, "data", "?municipality=pirot"),
             spec(ids.LANGUAGE, "data", "en"),
         ],
