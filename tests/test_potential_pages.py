@@ -45,11 +45,7 @@ def test_methodology_page_explains_every_indicator_and_dimension_in_every_langua
         assert dimension.name(language) in text and dimension.definition(language) in text
     assert translate("methodology.step.orient", language) in text
     # The data sources come from the reference table, in the page's language and script.
-    column = {
-        "en": "population_source",
-        "sr-Latn": "population_source_lat",
-        "sr-Cyrl": "population_source_cyr",
-    }
+    suffix = {"en": "", "sr-Latn": "_lat", "sr-Cyrl": "_cyr"}[language]
     reference = pd.read_csv(DEFAULT_REGION_DIR / "reference" / "municipalities.csv")
     assert reference[f"population_source{suffix}"].iloc[0] in text
 
