@@ -226,9 +226,10 @@ def test_export_downloads_every_filtered_enterprise(dash_duo, project_runtime, t
     slot = dash_duo.find_element(f"#{ids.TABLE_SLOT}")
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", slot)
     first_row = f"#{ids.TABLE} .ag-row[row-index='0'] [col-id='employees']"
-    wait_until(lambda: dash_duo.find_elements(first_row) and dash_duo.find_element(first_row).text)
+    # Read in one step in the page: the grid redraws its rows as blocks arrive (no stale handles).
+    read = f"const cell = document.querySelector({first_row!r}); return cell ? cell.textContent : ''"
     arts_top = project_runtime.data.enterprises.query("sector == 'arts'")["employees"].max()
-    assert dash_duo.find_element(first_row).text == str(arts_top)
+    wait_until(lambda: dash_duo.driver.execute_script(read) == str(arts_top))
     button = dash_duo.find_element('button[id*=\'"format":"csv"\']')
     dash_duo.driver.execute_script(
         "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", button
