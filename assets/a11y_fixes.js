@@ -45,7 +45,21 @@
     if (label && !label.id) label.id = "slider-label-" + (++counter);
     return label;
   }
+  /* A range slider's two handles come named "Minimum" and "Maximum" in English (Radix's
+     default): they get the page's words instead, after the slider's own label. */
+  function renameRangeHandle(control) {
+    var given = control.getAttribute("aria-label");
+    if (given !== "Minimum" && given !== "Maximum") return false;
+    var texts = document.getElementById("maplibre-texts");
+    var word = texts && texts.dataset[given === "Minimum" ? "rangeFrom" : "rangeTo"];
+    if (!word) return false;
+    var container = control.closest(".dash-slider-container, .dash-slider-wrapper, [id]");
+    var label = container && sliderLabel(container);
+    control.setAttribute("aria-label", (label ? label.textContent.trim() + ": " : "") + word);
+    return true;
+  }
   function nameSlider(control) {
+    if (renameRangeHandle(control)) return;
     if (control.hasAttribute("aria-label") || control.hasAttribute("aria-labelledby")) return;
     if (control.labels && control.labels.length) return;
     var container = control.closest(".dash-slider-container, .dash-slider-wrapper, [id]");

@@ -123,13 +123,17 @@ def header(
 
 
 def maplibre_texts(language: str) -> html.Span:
-    """The map's own labels in the page's language, for ``assets/maplibre_texts.js``."""
+    """Labels that widgets draw themselves, in the page's language: the map's, for
+    ``assets/maplibre_texts.js``, and a range slider's handles, for ``assets/a11y_fixes.js``."""
     return html.Span(
         id=MAPLIBRE_TEXTS,
         hidden=True,
         **{
             "data-map": translate("maplibre.map", language),
             "data-attribution": translate("maplibre.attribution", language),
+            # The two handles of a range slider (assets/a11y_fixes.js).
+            "data-range-from": translate("slider.range_from", language),
+            "data-range-to": translate("slider.range_to", language),
         },
     )
 

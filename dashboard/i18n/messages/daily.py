@@ -22,6 +22,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "toolbar.download_done": {"sr-Latn": "Slika je preuzeta", "en": "Image downloaded"},
     "maplibre.map": {"sr-Latn": "Karta", "en": "Map"},
+    "slider.range_from": {"sr-Latn": "od", "en": "from"},
+    "slider.range_to": {"sr-Latn": "do", "en": "to"},
     "maplibre.attribution": {
         "sr-Latn": "Prikaži ili sakrij izvore podataka",
         "en": "Show or hide the data credits",
