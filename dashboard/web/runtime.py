@@ -260,11 +260,16 @@ class Watch:
 
     def check(self, interval: float) -> None:
         now = time.monotonic()
+        runtime = _current
         with self._lock:
-            if now - self._checked < interval or _current is None:
+            if runtime is None:
+                return
+            # A runtime with other settings (an app created anew in this process) is checked at
+            # once: the last check's answer was about another store.
+            same_store = self._store is not None and self._store[0] is runtime.settings
+            if same_store and now - self._checked < interval:
                 return
             self._checked = now
-        runtime = _current
         if not serves_store(runtime.settings):
             return
         try:
