@@ -12,6 +12,7 @@ import pytest
 from dash._utils import split_callback_id
 from dash.development.base_component import Component
 from plotly.utils import PlotlyJSONEncoder
+from served_pages import PAGE_PATHS
 
 from dashboard.app import create_app
 from dashboard.components.table import DEFAULT_COLUMNS, enterprise_grid
@@ -47,20 +48,6 @@ def page_text(lang: str | None = None) -> str:
     """All text of the main page's layout as Dash renders it for ``?lang=...``."""
     layout = dash.page_registry["pages.explore"]["layout"](lang=lang)
     return json.dumps(layout.to_plotly_json(), cls=PlotlyJSONEncoder, ensure_ascii=False)
-
-
-PAGE_PATHS = (
-    "/",
-    "/potential",
-    "/clusters",
-    "/profile",
-    "/compare",
-    "/agenda",
-    "/present",
-    "/import",
-    "/methodology",
-    "/map-print",
-)
 
 
 def test_every_page_is_checked_for_outside_references():

@@ -13,6 +13,7 @@ import dash
 import pytest
 from conftest import write_tiny_region
 from plotly.utils import PlotlyJSONEncoder
+from served_pages import PAGE_PATHS
 
 from dashboard.app import create_app
 from dashboard.components.problems import public_problem, without_paths
@@ -22,17 +23,6 @@ from dashboard.i18n import LANGUAGES
 from dashboard.outputs.stories import may_edit
 from dashboard.sources.problems import Problem
 
-PAGE_PATHS = (
-    "/",
-    "/potential",
-    "/clusters",
-    "/profile",
-    "/compare",
-    "/agenda",
-    "/present",
-    "/import",
-    "/methodology",
-)
 TRACEBACK = re.compile(r"Traceback|File \"|line \d+, in ")
 HOSTILE_NAME = '<b>X</b><a href="http://evil">y</a>'
 UPLOAD = "import-upload"  # the import page's upload (its module is Dash's to import: DEVELOPERS.md)
