@@ -28,7 +28,7 @@ def two_column_body(controls: Component, main: list[Component]) -> dbc.Container
     """The explore and potential pages: controls on the left (a quarter on large screens),
     the content beside them (``id="main"``, the skip link's target), full width."""
     return dbc.Container(
-        dbc.Row([dbc.Col(controls, lg=3), dbc.Col(main, lg=9, id="main")], className="g-3"),
+        dbc.Row([dbc.Col(controls, lg=3), dbc.Col(html.Main(main, id="main"), lg=9)], className="g-3"),
         fluid=True,
         className="app-body",
     )

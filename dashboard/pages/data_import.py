@@ -494,6 +494,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 fluid=True,
                 className="app-body",
                 id="main",
+                tag="main",  # the page's main landmark
             ),
             footer(data.region.credits(language), data_file, [], language),
         ],

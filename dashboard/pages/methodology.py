@@ -280,7 +280,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         [
             header(language, data.region.name(language), data.has_synthetic, "/methodology"),
             dbc.Container(
-                html.Div(
+                html.Main(
                     [
                         html.H2(translate("methodology.title", language), className="page-title"),
                         html.P(translate("methodology.intro", language), className="page-intro"),
