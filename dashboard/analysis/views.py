@@ -21,8 +21,9 @@ from dashboard.analysis.mapmodel import MapView
 from dashboard.i18n import localized_name
 from dashboard.sources.taxonomy import Taxonomy
 
-if TYPE_CHECKING:  # the runtime is passed in; importing it would tie analysis to the web app
+if TYPE_CHECKING:  # passed in; importing them would tie analysis to the web app
     from dashboard.web.runtime import Runtime
+    from dashboard.web.state import ExploreState
 
 MAX_POINTS = 4000  # beyond this the map shows density instead of single enterprises
 
@@ -132,6 +133,20 @@ def lq_sectors(filters: Filters, lq_sector: str | None, sector_codes: list[str])
 def lq_label(sectors: tuple[str, ...], taxonomy: Taxonomy, language: str) -> str:
     """E.g. "Crafts and design" or "Crafts and design + Software and IT"."""
     return " + ".join(taxonomy.sector_name(s, language) for s in sectors)
+
+
+def map_view_of_state(runtime: Runtime, state: ExploreState, language: str) -> MapView:
+    """What the map shows for one explore-page state (the page, its print sheet and the
+    presenter read a state the same way)."""
+    return map_view(
+        runtime,
+        state.filters,
+        state.level,
+        state.metric,
+        language,
+        lq_sector=state.lq_sector or None,
+        approximate=state.approximate,
+    )
 
 
 def map_view(

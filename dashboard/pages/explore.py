@@ -32,7 +32,7 @@ from dashboard.analysis.views import (
     ExploreView,
     counts_view,
     explore_view,
-    map_view,
+    map_view_of_state,
     sector_names,
     shown_rows,
     unit_figures,
@@ -445,8 +445,8 @@ def update_map(map_state, drawn, language):
     notice, its text alternative and its legend."""
     runtime = current()
     state = _state(map_state["query"])
-    view = _map_view(runtime, state, language)
-    previous = _map_view(runtime, _state(drawn), language) if drawn is not None else None
+    view = map_view_of_state(runtime, state, language)
+    previous = map_view_of_state(runtime, _state(drawn), language) if drawn is not None else None
     focus = runtime.map_base.focus(list(state.filters.municipalities or state.filters.districts))
     focus = focus if map_state.get("focus") else None
     in_place = map_update_in_place(view, runtime.map_base, language, focus, previous)
@@ -600,18 +600,6 @@ def _table_frame(runtime: Runtime, language: str):
     data = runtime.data
     return table_frame(
         data.enterprises, sector_names(data.taxonomy, language), unit_names(data.municipalities, language)
-    )
-
-
-def _map_view(runtime: Runtime, state: ExploreState, language: str) -> MapView:
-    return map_view(
-        runtime,
-        state.filters,
-        state.level,
-        state.metric,
-        language,
-        lq_sector=state.lq_sector or None,
-        approximate=state.approximate,
     )
 
 

@@ -18,7 +18,13 @@ from dash import Input, Output, dcc, html
 
 from dashboard.analysis.mapmodel import METRIC_DECIMALS, MapView
 from dashboard.analysis.summaries import map_summary
-from dashboard.analysis.views import counts_view, map_view, sector_names, unit_names, units_in_scope
+from dashboard.analysis.views import (
+    counts_view,
+    map_view_of_state,
+    sector_names,
+    unit_names,
+    units_in_scope,
+)
 from dashboard.components.definition_counts import counted_under_text
 from dashboard.components.map_legend import map_legend
 from dashboard.components.page_title import app_title, page_title
@@ -99,18 +105,6 @@ def filters_in_words(runtime: Runtime, state: ExploreState, language: str) -> st
     if not words:
         return translate("map_print.no_filters", language)
     return translate("map_print.filters", language, filters="; ".join(words))
-
-
-def _view(runtime: Runtime, state: ExploreState, language: str) -> MapView:
-    return map_view(
-        runtime,
-        state.filters,
-        state.level,
-        state.metric,
-        language,
-        lq_sector=state.lq_sector or None,
-        approximate=state.approximate,
-    )
 
 
 def _framing(runtime: Runtime, state: ExploreState) -> tuple[dict[str, float], float]:
@@ -226,7 +220,7 @@ def print_sheet(
     """The whole sheet for the explore state ``state`` on ``paper``."""
     today = today or dt.date.today()
     data = runtime.data
-    view = _view(runtime, state, language)
+    view = map_view_of_state(runtime, state, language)
     width, height = paper.px(MAP_PX[0]), paper.px(MAP_PX[1])
     center, explore_zoom = _framing(runtime, state)
     zoom = print_zoom(explore_zoom, width, height)
