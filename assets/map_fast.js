@@ -10,10 +10,12 @@
  *      the graph's `figure`, so the next full patch starts from what is on screen);
  *   2. a restyle of the colour bar's title makes plotly re-derive its full trace settings and
  *      redraw the colour bars (new range and title) without touching the map;
- *   3. each changed trace is recalculated with its own plotly module and handed to its own
- *      MapLibre layers (the trace's plotly map object, as plotly's full redraw does per trace);
+ *   3. each changed trace is recalculated with its own plotly module; a choropleth's new
+ *      colours, opacities and outlines go to MapLibre as *feature state* (see recolour below):
+ *      no new GeoJSON, no re-tiling in MapLibre's worker, one frame; other traces (points) are
+ *      handed to their own MapLibre layers as plotly's full redraw does per trace;
  *   4. when MapLibre has drawn the new data, `plotly_afterplot` is emitted, as plotly emits it
- *      after its own redraws (see /tmp/team notes: the redrawn map is what is timed).
+ *      after its own redraws (the redrawn map is what bench/bench_felt.py times).
  *
  * Hover, clicks and the lasso read plotly's recalculated traces, so they show the new values.
  * Whenever something is missing (no map yet, a trace plotly has not drawn), the graph is
@@ -21,6 +23,8 @@
  */
 (function () {
   "use strict";
+
+  var current = null;  // the in-place redraw under way
 
   function graphOf(id) {
     return document.querySelector("#" + id + " .js-plotly-plot");
@@ -63,6 +67,159 @@
     });
   }
 
+  /* Choropleths recoloured through MapLibre feature state.
+   *
+   * plotly gives each polygon its colour (and opacity, outline) as GeoJSON properties read by
+   * "identity" paint properties, so a new colour means new GeoJSON, which MapLibre re-tiles in
+   * its worker before it can draw: a wasted frame of the old picture, the worker, then the new
+   * frame (150-300 ms in software WebGL). Instead, once per MapLibre map (`keyMap`), every
+   * GeoJSON source plotly adds promotes the location code to the feature id, and every identity
+   * paint reads the feature's state first; whenever plotly hands a source new data, its old
+   * states are cleared. A recolour then sets each polygon's state, drawn in the next frame. */
+  var STATE_KEY = "cimLocation";
+  var STATE_PROPERTIES = ["fc", "mo", "mo2", "mlc", "mlw"];
+
+  function stateFirst(value) {
+    return value && value.type === "identity"
+      ? ["coalesce", ["feature-state", value.property], ["get", value.property]]
+      : value;
+  }
+
+  function statePaint(paint) {
+    var out = {};
+    Object.keys(paint || {}).forEach(function (name) { out[name] = stateFirst(paint[name]); });
+    return out;
+  }
+
+  function keyFeatures(data) {
+    (data && data.features ? data.features : []).forEach(function (feature) {
+      if (feature.id !== undefined && feature.properties) {
+        feature.properties[STATE_KEY] = feature.id;
+      }
+    });
+  }
+
+  /* A GeoJSON source keyed by location; its new data clears the states of the old. */
+  function keySource(map, id) {
+    var source = map.getSource(id);
+    if (!source || !source.setData || source.cimKeyed) {
+      return;
+    }
+    source.cimKeyed = true;
+    source.promoteId = STATE_KEY;
+    if (source.workerOptions) {
+      source.workerOptions.promoteId = STATE_KEY;
+    }
+    var setData = source.setData;
+    source.setData = function (data, waitForCompletion) {
+      keyFeatures(data);
+      map.removeFeatureState({ source: id });
+      return setData.call(this, data, waitForCompletion);
+    };
+  }
+
+  function keyMap(map) {
+    if (map.cimKeyed) {
+      return;
+    }
+    map.cimKeyed = true;
+    var addSource = map.addSource;
+    var addLayer = map.addLayer;
+    var setPaintProperty = map.setPaintProperty;
+    map.addSource = function (id, source) {
+      if (source && source.type === "geojson") {
+        keyFeatures(source.data);
+        source = Object.assign({}, source, { promoteId: STATE_KEY });
+      }
+      var added = addSource.call(this, id, source);
+      if (source && source.type === "geojson") {
+        keySource(map, id);
+      }
+      return added;
+    };
+    map.addLayer = function (layer, before) {
+      if (layer && layer.paint) {
+        layer = Object.assign({}, layer, { paint: statePaint(layer.paint) });
+      }
+      return addLayer.call(this, layer, before);
+    };
+    map.setPaintProperty = function (layer, name, value, options) {
+      return setPaintProperty.call(this, layer, name, stateFirst(value), options);
+    };
+  }
+
+  /* The map keyed as soon as it is drawn. Choropleths drawn before are handed their data once
+   * more (keyed) when the browser is idle, so that even the first change is a recolour without
+   * delaying the first drawing. */
+  function prepare(gd) {
+    var subplot = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    if (!subplot || !subplot.map || subplot.map.cimKeyed) {
+      return;
+    }
+    keyMap(subplot.map);
+    var later = window.requestIdleCallback || function (task) { return setTimeout(task, 1000); };
+    later(function () {
+      (gd._fullData || []).forEach(function (trace, index) {
+        var glTrace = trace._glTrace;
+        if (trace.type !== "choroplethmap" || !glTrace || glTrace.subplot !== subplot ||
+            !subplot.map.getSource(glTrace.sourceId)) {
+          return;
+        }
+        var fresh = !subplot.map.getSource(glTrace.sourceId).cimKeyed;
+        keySource(subplot.map, glTrace.sourceId);
+        if (fresh && trace.visible === true && gd.calcdata && gd.calcdata[index]) {
+          glTrace.update(gd.calcdata[index]);
+        }
+      });
+    }, { timeout: 2000 });
+  }
+
+  function recolourable(glTrace) {
+    var source = glTrace.subplot.map.getSource(glTrace.sourceId);
+    return Boolean(source && source.cimKeyed && glTrace.subplot.map.cimKeyed);
+  }
+
+  function recolour(glTrace, calcTrace) {
+    var converted = null;
+    var plotlyUpdate = glTrace._update;
+    glTrace._update = function (options) { converted = options; };
+    try {
+      glTrace.update(calcTrace);  // plotly's own conversion: colours, opacities, hover polygons
+    } finally {
+      glTrace._update = plotlyUpdate;
+    }
+    var map = glTrace.subplot.map;
+    converted.geojson.features.forEach(function (feature) {
+      var state = {};
+      STATE_PROPERTIES.forEach(function (name) {
+        if (name in feature.properties) {
+          state[name] = feature.properties[name];
+        }
+      });
+      map.setFeatureState({ source: glTrace.sourceId, id: feature.id }, state);
+    });
+    glTrace.layerList.forEach(function (entry) {  // constant paints (one opacity for all) as such
+      var paint = converted[entry[0]] ? statePaint(converted[entry[0]].paint) : {};
+      Object.keys(paint).forEach(function (name) {
+        if (JSON.stringify(map.getPaintProperty(entry[1], name)) !== JSON.stringify(paint[name])) {
+          map.setPaintProperty(entry[1], name, paint[name]);
+        }
+      });
+    });
+  }
+
+  /* Every map graph on the page is prepared once it has drawn (Dash may replace the graph). */
+  function watch() {
+    document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
+      if (gd.on && !gd.cimWatched && gd._fullLayout && gd._fullLayout.map) {
+        gd.cimWatched = true;
+        gd.on("plotly_afterplot", function () { prepare(gd); });
+        prepare(gd);
+      }
+    });
+  }
+  setInterval(watch, 500);
+
   function redrawInPlace(gd, indices) {
     var map = gd._fullLayout.map._subplot.map;
     var drawing = drawn(map);
@@ -74,7 +231,11 @@
       calcTrace[0].trace = trace;
       calcTrace[0].t = calcTrace[0].t || {};
       gd.calcdata[index] = calcTrace;
-      trace._glTrace.update(calcTrace);
+      if (trace.type === "choroplethmap" && recolourable(trace._glTrace)) {
+        recolour(trace._glTrace, calcTrace);
+      } else {
+        trace._glTrace.update(calcTrace);
+      }
     }
     return drawing;
   }
@@ -111,13 +272,24 @@
       var bar = gd.data[index].colorbar;
       return bar && bar.title ? bar.title.text : undefined;
     });
-    window.Plotly.restyle(gd, { "colorbar.title.text": titles }, target)
+    var drawing = window.Plotly.restyle(gd, { "colorbar.title.text": titles }, target)
       .then(function () { return redrawInPlace(gd, indices); })
       .then(function () { gd.emit("plotly_afterplot"); })
-      .catch(function () { window.Plotly.redraw(gd); });
+      .catch(function () { return window.Plotly.redraw(gd); })
+      .then(function () {
+        if (current === drawing) {
+          current = null;
+        }
+      });
+    current = drawing;
     return window.dash_clientside.no_update;
   }
 
+  /* The in-place redraw under way, or null (assets/map_first.js waits for it). */
+  function drawing() {
+    return current;
+  }
+
   window.dash_clientside = window.dash_clientside || {};
-  window.dash_clientside.creativeMapFast = { apply: apply };
+  window.dash_clientside.creativeMapFast = { apply: apply, drawing: drawing };
 })();

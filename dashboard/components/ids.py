@@ -35,6 +35,10 @@ MAP_STATE = "explore-map-state"
 FILTER_STATE = "explore-filter-state"
 TABLE_STATE = "explore-table-state"
 MAP_DRAWN = "explore-map-drawn"
+# What the views beside the map show: the filter and table states, passed on only once the map
+# has drawn its answer, so the charts and the table never hold up the map (assets/map_first.js).
+FILTER_VIEW = "explore-filter-view"
+TABLE_VIEW = "explore-table-view"
 # A filter change the browser redraws in place on the map (assets/map_fast.js).
 MAP_IN_PLACE = "explore-map-in-place"
 MAP_IN_PLACE_DONE = "explore-map-in-place-done"

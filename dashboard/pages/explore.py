@@ -176,6 +176,9 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             html.Div(id=ids.MAP_IN_PLACE_DONE, hidden=True),
             dcc.Store(id=ids.FILTER_STATE, data=_filter_slice(state)),
             dcc.Store(id=ids.TABLE_STATE, data=_table_slice(state, [])),
+            # The same, passed on to the views beside the map once the map has drawn it.
+            dcc.Store(id=ids.FILTER_VIEW, data=_filter_slice(state)),
+            dcc.Store(id=ids.TABLE_VIEW, data=_table_slice(state, [])),
             html.Div(id=ids.URL_SYNC, hidden=True),
             header(language, data.region.name(language), view.synthetic_shown, "/", state.to_query()),
             two_column_body(
@@ -466,7 +469,7 @@ def update_map(map_state, drawn, language):
 
 @dash.callback(
     Output({"type": ids.KPI, "name": ALL}, "children"),
-    Input(ids.FILTER_STATE, "data"),
+    Input(ids.FILTER_VIEW, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -476,7 +479,7 @@ def update_kpis(filter_state, language):
 
 @dash.callback(
     Output(ids.SECTOR_CHART, "figure"),
-    Input(ids.FILTER_STATE, "data"),
+    Input(ids.FILTER_VIEW, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -490,7 +493,7 @@ def update_sector_chart(filter_state, language):
 
 @dash.callback(
     Output(ids.SIZE_CHART, "figure"),
-    Input(ids.FILTER_STATE, "data"),
+    Input(ids.FILTER_VIEW, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -501,7 +504,7 @@ def update_size_chart(filter_state, language):
 
 @dash.callback(
     Output(ids.TIMELINE, "figure"),
-    Input(ids.FILTER_STATE, "data"),
+    Input(ids.FILTER_VIEW, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -512,7 +515,7 @@ def update_timeline(filter_state, language):
 
 @dash.callback(
     Output(ids.DEMO_BADGE, "hidden"),
-    Input(ids.FILTER_STATE, "data"),
+    Input(ids.FILTER_VIEW, "data"),
     prevent_initial_call=True,
 )
 def update_demo_badge(filter_state):
@@ -522,7 +525,7 @@ def update_demo_badge(filter_state):
 @dash.callback(
     Output(ids.BREADCRUMB, "children"),
     Output(ids.PROFILE, "children"),
-    Input(ids.FILTER_STATE, "data"),
+    Input(ids.FILTER_VIEW, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -544,7 +547,7 @@ def _table_rows(table_state: dict):
 
 @dash.callback(
     Output(ids.TABLE_COUNT, "children"),
-    Input(ids.TABLE_STATE, "data"),
+    Input(ids.TABLE_VIEW, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -557,7 +560,7 @@ def update_table_count(table_state, language):
 dash.clientside_callback(
     ClientsideFunction(namespace="enterpriseTable", function_name="refresh"),
     Output(ids.TABLE_SLOT, "title"),  # never written: the grid is refreshed in place
-    Input(ids.TABLE_STATE, "data"),
+    Input(ids.TABLE_VIEW, "data"),
     prevent_initial_call=True,
 )
 
@@ -566,7 +569,7 @@ dash.clientside_callback(
     Output(ids.TABLE, "getRowsResponse"),
     Output(ids.TABLE_COUNT, "children", allow_duplicate=True),
     Input(ids.TABLE, "getRowsRequest"),
-    State(ids.TABLE_STATE, "data"),
+    State(ids.TABLE_VIEW, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -811,6 +814,21 @@ dash.clientside_callback(
     Input(ids.MAP, "relayoutData"),
     State(ids.LANGUAGE, "data"),
 )
+# The views beside the map follow once the map has drawn (assets/map_first.js).
+for _gate, _view, _state_store in (
+    ("filters", ids.FILTER_VIEW, ids.FILTER_STATE),
+    ("table", ids.TABLE_VIEW, ids.TABLE_STATE),
+):
+    dash.clientside_callback(
+        ClientsideFunction(namespace="creativeMapFirst", function_name=_gate),
+        Output(_view, "data"),
+        Input(_state_store, "data"),
+        Input(ids.MAP_DRAWN, "data"),
+        State(ids.MAP_STATE, "data"),
+        State(_view, "data"),
+        State(ids.MAP, "id"),
+        prevent_initial_call=True,
+    )
 dash.clientside_callback(
     ClientsideFunction(namespace="creativeMapFast", function_name="apply"),
     Output(ids.MAP_IN_PLACE_DONE, "children"),
