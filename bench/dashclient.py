@@ -27,6 +27,10 @@ except ImportError:  # pragma: no cover - brotli comes with the app's dependenci
     brotli = None
     ACCEPT_ENCODING = "gzip, deflate"
 ALL = ["ALL"]
+# Clientside callbacks that hand their first input on unchanged (the map page's views follow
+# the map through these, assets/map_first.js): the client does the same, so a chain reaches
+# every server view as the browser's does. Any other clientside callback is left out.
+PASS_ON = frozenset({"creativeMapFirst"})
 
 
 @dataclass
@@ -160,6 +164,9 @@ class App:
 
     def __init__(self, dependencies: list[dict]) -> None:
         self.callbacks = [d for d in dependencies if not d.get("clientside_function")]
+        self.passes = [
+            d for d in dependencies if (d.get("clientside_function") or {}).get("namespace") in PASS_ON
+        ]
         router = [d for d in self.callbacks if ROUTER_OUTPUT in d["output"]]
         if not router:
             raise RuntimeError("no page router among the callbacks (is this a Dash pages app?)")
@@ -212,10 +219,24 @@ class App:
         }
         return body
 
-    def fed_by(self, changed: set[str], page: Page) -> list[dict]:
-        """Server callbacks with an input among ``changed`` whose components are on ``page``."""
+    def pass_on(self, changed: set[str], page: Page) -> set[str]:
+        """Run the pass-on callbacks fed by ``changed`` in ``page``: what they changed."""
+        passed: set[str] = set()
+        for callback in self.fed_by(changed, page, self.passes):
+            source = callback["inputs"][0]
+            target_id, target_prop = split_outputs(callback["output"])[0]
+            found = page.matching(source["id"])
+            targets = page.matching(target_id)
+            if found and targets:
+                page.set(targets[0], target_prop, page.value(found[0], source["property"]))
+                passed.add(f"{_id_key(targets[0])}.{target_prop}")
+        return passed
+
+    def fed_by(self, changed: set[str], page: Page, among: list[dict] | None = None) -> list[dict]:
+        """Server callbacks (or those ``among``) with an input among ``changed`` whose components
+        are on ``page``."""
         found = []
-        for callback in self.callbacks:
+        for callback in self.callbacks if among is None else among:
             if callback is self.router:
                 continue
             for item in callback["inputs"]:
@@ -276,6 +297,7 @@ def run_chain(
     done: set[int] = set()
     wave = changed
     while wave and len(done) < limit:
+        wave = wave | app.pass_on(wave, page)
         callbacks = [c for c in app.fed_by(wave, page) if id(c) not in done and app.complete(c, page)]
         trigger, wave = sorted(wave), set()
         for callback in callbacks:
