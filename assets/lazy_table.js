@@ -1,32 +1,65 @@
-/* Draws the enterprise table only when its place comes near the screen: the grid's
-   scripts are large, and the map should not wait for a table below the fold. It
-   presses the page's hidden "reveal" button once; Dash then renders the grid.
+/* Draws the enterprise table only when its place comes near the screen, and never before the
+   map has drawn: the grid's scripts are large (AG Grid, about 2 MB to compile), and a first
+   load that builds the table first makes the map, the view a person came for, wait. It presses
+   the page's hidden "reveal" button once; Dash then renders the grid.
 
    The grid asks the server for its rows block by block (AG Grid's infinite row model);
    when the filters change, enterpriseTable.refresh makes it drop the blocks it holds and
    ask again, keeping its sort and column filters. */
 (function () {
+  var MAP_GRAPH = "#region-map .js-plotly-plot";
+  var MAP_WAIT_LIMIT_MS = 10000;  // a map that never draws must not keep the table away
+
+  /* Resolves once the page's map has drawn (at once where the page has no map), then when the
+     browser has a moment. */
+  function afterTheMap() {
+    return new Promise(function (resolve) {
+      var started = Date.now();
+      var later = window.requestIdleCallback || function (task) { return setTimeout(task, 50); };
+      (function check() {
+        var graph = document.querySelector(MAP_GRAPH);
+        var layout = graph && graph._fullLayout;
+        var map = layout && layout.map && layout.map._subplot && layout.map._subplot.map;
+        var drawn = map && map.loaded() && !map.isMoving();
+        if (!document.getElementById("region-map") || drawn || Date.now() - started > MAP_WAIT_LIMIT_MS) {
+          later(resolve, { timeout: 1000 });
+        } else {
+          setTimeout(check, 100);
+        }
+      })();
+    });
+  }
+
   function watch() {
     var slot = document.getElementById("enterprise-table-slot");
     var button = document.getElementById("enterprise-table-reveal");
     if (!slot || !button) { return false; }
     if (slot.dataset.watched) { return true; }
     slot.dataset.watched = "1";
-    var observer = new IntersectionObserver(function (entries) {
-      if (entries.some(function (e) { return e.isIntersecting; })) {
-        observer.disconnect();
-        button.click();
-      }
-    }, { rootMargin: "300px" });
-    observer.observe(slot);
+    afterTheMap().then(function () {
+      var observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) {
+          observer.disconnect();
+          button.click();
+        }
+      }, { rootMargin: "300px" });
+      observer.observe(slot);
+    });
     return true;
   }
   // The page is rendered by Dash after load, and again after a back/forward navigation.
   new MutationObserver(watch).observe(document.documentElement, { childList: true, subtree: true });
 
+  var missed = false;  // rows changed while the years played (assets/year_play.js)
+
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.enterpriseTable = {
     refresh: function () {
+      if (window.cimYearsPlaying) {  // one reload when the play ends, not a blank table each year
+        missed = true;
+        return window.dash_clientside.no_update;
+      }
+      missed = false;
       var grids = window.dash_ag_grid;
       var api = null;
       try {
@@ -36,6 +69,10 @@
       }
       if (api && !api.isDestroyed()) { api.purgeInfiniteCache(); }
       return window.dash_clientside.no_update;
+    },
+    /* The play has ended: the rows it held back. */
+    caughtUp: function () {
+      if (missed) { window.dash_clientside.enterpriseTable.refresh(); }
     },
   };
 })();

@@ -38,12 +38,15 @@
     var search = "?" + parts.join("&");
     if (search !== window.location.search) {
       var url = page + search;
-      if (memory.query !== null && memory.query !== query) {
+      // Played years (assets/year_play.js) make one entry for the whole play, not one a year.
+      var played = window.cimYearsPlaying && memory.playEntry;
+      if (memory.query !== null && memory.query !== query && !played) {
         window.history.pushState(null, "", url);
       } else {
         window.history.replaceState(null, "", url);
       }
     }
+    memory.playEntry = Boolean(window.cimYearsPlaying);
     memory.query = query;
     return "";
   }

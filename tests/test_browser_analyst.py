@@ -208,6 +208,7 @@ def test_the_founding_years_play_and_every_view_follows(dash_duo, project_runtim
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", speed)
     Select(speed).select_by_value("400")
     play = dash_duo.find_element(f"#{ids.PLAY}")
+    entries = dash_duo.driver.execute_script("return window.history.length")
     press(dash_duo, play)
     wait_until(lambda: dash_duo.find_element(f"#{ids.PLAY}").text == translate("play.pause", "en"))
     wait_until(
@@ -220,6 +221,8 @@ def test_the_founding_years_play_and_every_view_follows(dash_duo, project_runtim
     assert start == first  # cumulative: founded up to the year
     time.sleep(1.5)
     assert query(dash_duo)["years"] == f"{first}-{upto}"  # paused stays put
+    # One history entry for the play (Back returns to before it), not one a year.
+    assert dash_duo.driver.execute_script("return window.history.length") == entries + 1
     expected = int(years.between(first, upto).sum())
     wait_until(lambda: number(dash_duo, ".kpi-enterprises") == expected)
     timeline = f"return document.getElementById('{ids.TIMELINE}').querySelector('.js-plotly-plot').data[0].y"
