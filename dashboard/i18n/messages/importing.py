@@ -105,14 +105,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sr-Latn": "Najveća veličina: {size} MB za sve datoteke zajedno.",
         "en": "Largest upload accepted: {size} MB for all files together.",
     },
-    "import.read_only": {
-        "sr-Cyrl": "Само провера: уреднички приступ није подешен (CIM_EDITOR_TOKEN), па се датотеке могу "
-        "проверити, али не и сачувати.",
-        "sr-Latn": "Samo provera: urednički pristup nije podešen (CIM_EDITOR_TOKEN), pa se datoteke mogu "
-        "proveriti, ali ne i sačuvati.",
-        "en": "Check only: no editor credential is configured (CIM_EDITOR_TOKEN), so files can be checked "
-        "but not stored.",
-    },
     "import.store_label": {"sr-Latn": "Skladište: {store}", "en": "Store: {store}"},
     "import.token": {"sr-Latn": "Urednička lozinka", "en": "Editor credential"},
     "import.skip_invalid": {

@@ -111,14 +111,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sr-Latn": "Datoteka priče nije mogla biti upisana: {error}. Ostala je kakva je bila.",
         "en": "The story file could not be written: {error}. It is as it was.",
     },
-    "story.problem.not_allowed": {
-        "sr-Latn": "Čuvanje priča je dozvoljeno samo na računaru na kome aplikacija radi, ili uz "
-        "uredničku lozinku (CIM_EDITOR_TOKEN).",
-        "sr-Cyrl": "Чување прича је дозвољено само на рачунару на коме апликација ради, или уз "
-        "уредничку лозинку (CIM_EDITOR_TOKEN).",
-        "en": "Stories can only be saved on the computer the app runs on, or with the editor "
-        "credential (CIM_EDITOR_TOKEN).",
-    },
     "story.problem.wrong_token": {
         "sr-Latn": "Urednička lozinka nije tačna: ništa nije sačuvano.",
         "en": "The editor credential is wrong: nothing was saved.",
