@@ -452,6 +452,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "firms widened by {buffer} m.",
     },
     "methodology.beyond.clusters_defaults": {
+        # r and n are the method's symbols (radius, least firms): Latin in either script.
+        "sr-Cyrl": "Подразумевано ({file}): r = {radius} м, n = {min_size}. "
+        "Полупречник од 500 м је центар села или "
+        "градска четврт, па се радионице једног села могу удружити, а два села удаљена неколико "
+        "километара не спајају се; 10 предузећа је мало према британских 50, јер су овде општине углавном"
+        " мале и сеоске (8 од 15 има мање од 12.000 становника), па се десет креативних предузећа на "
+        "једном месту већ истиче. На страници Кластери оба подешавања се могу мењати.",
         "sr-Latn": "Podrazumevano ({file}): r = {radius} m, n = {min_size}. Poluprečnik "
         "od 500 m je centar sela ili gradska četvrt, pa se radionice jednog sela mogu udružiti, a dva "
         "sela udaljena nekoliko kilometara ne spajaju se; 10 preduzeća je malo prema britanskih 50, jer "
