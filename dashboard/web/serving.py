@@ -8,6 +8,8 @@
   requests arriving together as the very first ones could find no callback ("Callback function
   not found", HTTP 500). :func:`prepare` makes that first request itself, before any visitor's.
 * The page router's answers kept per address (:mod:`dashboard.web.pagecache`).
+* The finished answers of the pure view callbacks (and of the router for the kept pages)
+  shared by every visitor who sends the same request (:mod:`dashboard.web.answercache`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from dash import Dash
 
 from dashboard.config import Settings
-from dashboard.web import health, pagecache, runtime
+from dashboard.web import answercache, health, pagecache, runtime
 
 # Pages whose layout is a function of the data, the address and the date only (see pagecache).
 CACHED_PAGES = ("/", "/potential", "/compare", "/profile", "/methodology")
@@ -34,3 +36,4 @@ def prepare(app: Dash, settings: Settings) -> None:
     app.server.test_client().get(f"{prefix}_dash-dependencies")
     if not pagecache.cache_router(app, CACHED_PAGES):
         raise RuntimeError("Dash's page router was not registered by the first request")
+    answercache.install(app, CACHED_PAGES)
