@@ -18,6 +18,8 @@ from dashboard.web import jobs, query, runtime, serving
 
 PAGES_FOLDER = Path(__file__).parent / "pages"
 ASSETS_FOLDER = PROJECT_ROOT / "assets"
+STATIC_FOLDER = Path(__file__).parent / "static"  # built files, e.g. the partial plotly.js
+STATIC_ROUTE = "_static"
 UPLOAD_BOUND_FACTOR = 4  # see create_app: how far past the upload limit a request may go
 
 
@@ -77,6 +79,20 @@ def serve_geometry(app: Dash) -> None:
         return response
 
 
+def serve_static(app: Dash) -> None:
+    """``dashboard/static`` under the app's own path prefix (Flask's ``/static`` ignores it):
+    files a page asks for itself, such as the partial plotly.js ``assets/plotly_early.js``
+    loads, which Dash must not put on every page as it does ``assets/``. An address with a
+    version (``?v=``, the file's digest) is kept by the browser for good."""
+
+    @app.server.route(f"{app.config.routes_pathname_prefix}{STATIC_ROUTE}/<path:name>")
+    def static_file(name: str) -> flask.Response:
+        response = flask.send_from_directory(STATIC_FOLDER, name)
+        if flask.request.args.get("v"):
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+
 def create_app(settings: Settings | None = None) -> Dash:
     """Load the region's data once and build the app around it.
 
@@ -102,6 +118,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     query.guard_pages(dash.page_registry)  # any query string draws a page (issue 12)
     query.guard_callbacks(app)  # bad callback bodies: 4xx, never a traceback
     serve_geometry(app)
+    serve_static(app)
     problems.register_report_download(app)  # the footer's button, on every page
     # dcc.Upload sends files base64-encoded inside the callback's JSON (4/3 of their size), and
     # it can only hold each file to the limit, not several together. The import page's callback
