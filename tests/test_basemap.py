@@ -85,3 +85,21 @@ def test_a_missing_or_broken_rivers_file_is_a_problem_not_a_failure(tmp_path, co
         ["file_missing"] if content is None else ["file_unreadable"]
     )
     assert "rivers" not in Runtime.load(settings).style["sources"]
+
+
+def test_map_labels_find_their_glyphs_under_the_apps_path_prefix(monkeypatch):
+    """Deployed under /cim/, the app serves its assets there: a glyph URL from the server's root
+    would go unanswered and every map label would be lost."""
+    from dashboard.app import create_app
+    from dashboard.web.runtime import current
+
+    monkeypatch.setenv("DASH_URL_BASE_PATHNAME", "/cim/")
+    app = create_app(Settings())
+    glyphs = current().style_in("sr-Cyrl")["glyphs"]
+    assert glyphs.startswith("/cim/assets/glyphs/")
+    font = glyphs.replace("/cim/", "/", 1).format(fontstack="Open Sans Regular", range="0-255")
+    assert (
+        app.server.test_client().get(glyphs.format(fontstack="Open Sans Regular", range="0-255")).status_code
+        == 200
+    )
+    assert app.server.test_client().get(font).status_code == 404

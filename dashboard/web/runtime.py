@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+import dash
 import geopandas as gpd
 import pandas as pd
 
@@ -24,7 +25,7 @@ from dashboard.analysis.geometry import hexagon_grid, hexagon_of
 from dashboard.analysis.indicators import district_units
 from dashboard.analysis.mapmodel import MapBase
 from dashboard.config import Settings
-from dashboard.figures.style import map_style
+from dashboard.figures.style import GLYPHS_URL, map_style
 from dashboard.sources.bundle import RegionData, load_region_data
 from dashboard.sources.problems import Problem
 from dashboard.sources.schema import SIZE_CLASSES
@@ -161,14 +162,20 @@ class Runtime:
     memo: Memo = field(default_factory=Memo, init=False, compare=False, repr=False)  # results from this data
 
     def style_in(self, language: str) -> dict:
-        """The map style with the data credits in ``language``: MapLibre's attribution control
-        shows them on the map, so a Cyrillic page must not get the English line."""
+        """The map style with the data credits in ``language`` (MapLibre's attribution control
+        shows them on the map, so a Cyrillic page must not get the English line) and the glyphs
+        under the app's path prefix (a deployment under ``/cim/`` serves them there)."""
         sources = self.style["sources"]
+        style = (
+            {**self.style, "glyphs": _served(GLYPHS_URL)}
+            if self.style.get("glyphs") == GLYPHS_URL
+            else self.style
+        )
         if "credits" not in sources:
-            return self.style
+            return style
         credits = " · ".join(self.data.region.credits(language).values())
         return {
-            **self.style,
+            **style,
             "sources": {**sources, "credits": {**sources["credits"], "attribution": credits}},
         }
 
@@ -219,6 +226,15 @@ class Runtime:
             agenda_rules=agenda_rules,
             cluster_settings=cluster_settings,
         )
+
+
+def _served(path: str) -> str:
+    """``path`` (from the app's root) under the running app's path prefix; as it is outside an
+    app (figures built in tests or scripts)."""
+    try:
+        return dash.get_relative_path(path)
+    except Exception:  # no Dash app registered (dash raises its own exception types here)
+        return path
 
 
 _current: Runtime | None = None
