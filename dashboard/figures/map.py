@@ -361,14 +361,25 @@ def _labels(points: pd.DataFrame, font: str, size: int, name: str) -> go.Scatter
     )
 
 
+def map_leaves(view: MapView, base: MapBase, language: str) -> dict[tuple, Any]:
+    """Every data-dependent leaf ({(trace, key, ...): value}) of ``view``'s traces: what two
+    views are compared by. A page may keep them per state (the view on screen was the last
+    answer's new view), since building the points' hover texts is most of a map answer's cost."""
+    return _leaves(trace_updates(view, base, language))
+
+
+def changes_between(new: dict[tuple, Any], old: dict[tuple, Any]) -> dict[tuple, Any]:
+    """The leaves of ``new`` that ``old`` lacks or holds with another value."""
+    return {path: value for path, value in new.items() if path not in old or old[path] != value}
+
+
 def map_changes(
     view: MapView, base: MapBase, language: str, previous: MapView | None = None
 ) -> dict[tuple, Any]:
-    """Every data-dependent leaf ({(trace, key, ...): value}) of ``view`` that differs from
-    ``previous`` (all of them without one)."""
-    old = _leaves(trace_updates(previous, base, language)) if previous is not None else {}
-    new = _leaves(trace_updates(view, base, language))
-    return {path: value for path, value in new.items() if path not in old or old[path] != value}
+    """Every data-dependent leaf of ``view`` that differs from ``previous`` (all of them
+    without one)."""
+    old = map_leaves(previous, base, language) if previous is not None else {}
+    return changes_between(map_leaves(view, base, language), old)
 
 
 def map_patch(
@@ -377,16 +388,19 @@ def map_patch(
     language: str,
     focus: tuple[dict[str, float], float] | None = None,
     previous: MapView | None = None,
+    changes: dict[tuple, Any] | None = None,
 ) -> Patch:
     """Only what changed: values, colours, visibility and points -- never geometry.
 
     With ``previous`` (the view the browser shows now, in the same language), only the
     properties that differ from it are sent: a sector filter at the municipal level patches the
     municipal values and the points, not the hidden district layer or the labels. ``focus``
-    (centre, zoom) moves the view, e.g. after a click drills into a unit.
+    (centre, zoom) moves the view, e.g. after a click drills into a unit. ``changes``: those
+    changes when the caller has them already (see :func:`map_leaves`).
     """
     patch = Patch()
-    for path, value in map_changes(view, base, language, previous).items():
+    found = map_changes(view, base, language, previous) if changes is None else changes
+    for path, value in found.items():
         target = patch["data"]
         for key in path[:-1]:
             target = target[key]
@@ -429,13 +443,15 @@ def map_update_in_place(
     language: str,
     focus: tuple[dict[str, float], float] | None,
     previous: MapView | None,
+    changes: dict[tuple, Any] | None = None,
 ) -> dict[str, Any] | None:
     """The change from ``previous`` to ``view`` as {"traces": {index: [[path, value], ...]}}
     for assets/map_fast.js, or None when it needs a figure patch (no previous view, a move of
-    the view, or any property outside :data:`IN_PLACE_LEAVES`)."""
+    the view, or any property outside :data:`IN_PLACE_LEAVES`). ``changes``: as map_patch's."""
     if previous is None or focus is not None:
         return None
-    changes = map_changes(view, base, language, previous)
+    if changes is None:
+        changes = map_changes(view, base, language, previous)
     if not changes or any(path[1:] not in IN_PLACE_LEAVES.get(path[0], ()) for path in changes):
         return None
     traces: dict[str, list] = {}

@@ -71,6 +71,8 @@ from dashboard.figures.map import (
     TRACE_POINTS,
     TRACE_SEATS,
     build_map_figure,
+    changes_between,
+    map_leaves,
     map_patch,
     map_update_in_place,
     point_field,
@@ -452,11 +454,17 @@ def update_map(map_state, drawn, language):
     previous = map_view_of_state(runtime, _state(drawn), language) if drawn is not None else None
     focus = runtime.map_base.focus(list(state.filters.municipalities or state.filters.districts))
     focus = focus if map_state.get("focus") else None
-    in_place = map_update_in_place(view, runtime.map_base, language, focus, previous)
+    changes = changes_between(
+        _map_leaves(runtime, map_state["query"], language),
+        _map_leaves(runtime, drawn, language) if drawn is not None else {},
+    )
+    in_place = map_update_in_place(view, runtime.map_base, language, focus, previous, changes)
     if in_place is not None:
         in_place["query"] = map_state["query"]  # a new value each time, so the browser applies it
     return (
-        map_patch(view, runtime.map_base, language, focus, previous) if in_place is None else no_update,
+        map_patch(view, runtime.map_base, language, focus, previous, changes)
+        if in_place is None
+        else no_update,
         _notice(
             runtime, view, state.level, language, counts_view(runtime, state.filters).totals["enterprises"]
         ),
@@ -464,6 +472,16 @@ def update_map(map_state, drawn, language):
         _legend(runtime, view, language),
         map_state["query"],
         no_update if in_place is None else in_place,
+    )
+
+
+def _map_leaves(runtime: Runtime, query: str, language: str) -> dict:
+    """The map's leaves for one state, kept: the next change compares against them again."""
+    return runtime.memo.get(
+        "map-leaves",
+        (query, language),
+        lambda: map_leaves(map_view_of_state(runtime, _state(query), language), runtime.map_base, language),
+        kept=16,
     )
 
 
