@@ -1,5 +1,6 @@
 """Accessibility: WCAG AA contrast of the theme's text on its backgrounds, colour-blind-safe
-palettes, and text alternatives and labels on the presenter, profile and comparison pages."""
+palettes, and text alternatives and labels on the presenter, profile and comparison pages and on
+the explore page's folding filter panel."""
 
 from __future__ import annotations
 
@@ -263,3 +264,23 @@ def test_the_save_control_is_labelled(app):
     labelled = {n.htmlFor for n in nodes if type(n).__name__ == "Label" and getattr(n, "htmlFor", None)}
     assert ids <= labelled
     assert any(type(n).__name__ == "Summary" and n.children == "Add this view to a story" for n in nodes)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_folding_filter_panel_is_a_named_disclosure(app, language):
+    """On a phone the explore page's filters fold (components/filters.py): a native disclosure
+    (details and summary: keyboard, state and role come with it) whose summary reads the
+    panel's title in the page's language and holds every filter."""
+    from dashboard.components.filters import PANEL_BODY, PANEL_TOGGLE
+    from dashboard.i18n import translate
+
+    page = dash.page_registry["pages.explore"]
+    nodes = list(_walk(page["layout"](lang=language)))
+    fold = next(n for n in nodes if type(n).__name__ == "Details")
+    summary, body = fold.children
+    assert type(summary).__name__ == "Summary" and summary.id == PANEL_TOGGLE
+    words = [c.children for c in summary.children if isinstance(c.children, str)]
+    assert words == [translate("filters.title", language)]
+    assert body.id == PANEL_BODY
+    inside = {str(getattr(n, "id", "")) for n in _walk(body)}
+    assert str(ids.RESET) in inside and str(ids.filter_id("search")) in inside

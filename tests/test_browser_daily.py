@@ -1,6 +1,7 @@
 """Daily use in headless Chromium (issue 13): every page in every language speaks only that
 language (text, tooltips and the chart toolbar), carries ``<html lang>``, offers no upload to
-Plotly Cloud, and fits a 390 px phone without sideways scrolling."""
+Plotly Cloud, and fits a 390 px phone without sideways scrolling; the explore map is whole above
+the fold on a laptop and comes before the filters on a phone."""
 
 from __future__ import annotations
 
@@ -110,18 +111,101 @@ def test_every_page_speaks_the_language_of_its_address(served):
     assert not cloud, f"offer to upload to Plotly Cloud: {cloud}"
 
 
+# What sticks out past the phone's screen without a box of its own that scrolls or clips it. The
+# screen's width is passed in: with a phone's viewport the browser widens the layout to the
+# widest element, so ``innerWidth`` and ``scrollWidth`` agree even while the page scrolls sideways.
+STICKING_OUT = """
+const screen = arguments[0];
+const held = (el) => {
+  for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+    if (getComputedStyle(up).overflowX !== 'visible') return true;
+  }
+  return false;
+};
+const out = [];
+for (const el of document.body.querySelectorAll('*')) {
+  if (!el.getClientRects().length || held(el)) continue;
+  const right = el.getBoundingClientRect().right;
+  if (right > screen + 0.5) out.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(right)} px)`);
+}
+const widest = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+return widest > screen ? [`page ${widest} px`, ...out.slice(0, 3)] : out.slice(0, 3);
+"""
+# A sheet exactly the paper's size, rendered to PDF and PNG by the export (pages/map_print.py).
+PAPER_PAGES = {"/map-print"}
+
+
 def test_no_page_scrolls_sideways_on_a_phone(served):
     driver = served.driver
     set_viewport(driver, 390, 844, mobile=True)
     too_wide = {}
     for path in page_paths():
+        if path in PAPER_PAGES:
+            continue
         open_page(served, path, "sr-Latn")
-        width, inner = driver.execute_script(
-            "return [document.documentElement.scrollWidth, window.innerWidth]"
-        )
-        if width > inner:
-            too_wide[path] = width
+        if found := driver.execute_script(STICKING_OUT, 390):
+            too_wide[path] = found
     assert not too_wide, f"wider than the 390 px screen: {too_wide}"
+
+
+EXPLORE_MAP_JS = "document.querySelector('#region-map .js-plotly-plot')"
+# Where the map is on the screen, and the part of the world it shows once MapLibre is at rest.
+MAP_ON_SCREEN = f"""
+const g = {EXPLORE_MAP_JS};
+if (!g || !g._fullLayout || !g._fullLayout.map) return null;
+const m = g._fullLayout.map._subplot.map;
+if (m.isMoving() || !m.loaded()) return null;
+const box = document.getElementById('region-map').getBoundingClientRect();
+const b = m.getBounds();
+const head = document.querySelector('.app-header').getBoundingClientRect();
+return {{top: box.top, bottom: box.bottom, height: box.height, header: head.height,
+        view: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]}};
+"""
+
+
+def test_the_whole_map_is_in_sight_on_a_laptop(served):
+    """Issue 13: the explore map in full above the fold at 1280×720 and up, the whole region in
+    it, under a header of one row; in every language (the controls above it wrap by their words)."""
+    from dashboard.web.runtime import current
+
+    base = current().map_base
+    west, south, east, north = (
+        f(base.unit_bounds[code][i] for code in base.district_codes)
+        for i, f in enumerate((min, min, max, max))
+    )
+    driver = served.driver
+    checked = [(1280, 720, "sr-Latn"), (1280, 720, "sr-Cyrl"), (1280, 720, "en")]
+    checked += [(1366, 768, "sr-Latn"), (1920, 1080, "sr-Latn")]
+    for width, height, language in checked:
+        set_viewport(driver, width, height)
+        driver.get(f"{served.server_url}/?lang={language}")
+        where = f"{width}×{height} {language}"
+        seen = wait_until(lambda: driver.execute_script(MAP_ON_SCREEN), what=f"map drawn at {where}")
+        assert seen["header"] <= 56, f"header wraps at {where}: {seen['header']} px"
+        assert seen["bottom"] <= height, f"map ends at {seen['bottom']} px of {height} at {where}"
+        assert seen["height"] >= 0.6 * (height - seen["top"]), f"map squeezed at {where}: {seen}"
+        view = seen["view"]
+        assert view[0] <= west and view[1] <= south and view[2] >= east and view[3] >= north, (
+            f"the region is cut at {where}: shows {view}, region {(west, south, east, north)}"
+        )
+
+
+def test_a_phone_sees_the_map_before_the_filters(served):
+    """At 390 px the filter panel folds to its title row, so the key figures and the map come
+    first; a tap on the row unfolds it."""
+    driver = served.driver
+    set_viewport(driver, 390, 844, mobile=True)
+    open_page(served, "/", "sr-Latn")
+    state = (
+        "const search = document.querySelector('#filter-panel-body input');"
+        " return [document.getElementById('region-map').getBoundingClientRect().top,"
+        " search.checkVisibility(), document.querySelector('.filter-fold').open];"
+    )
+    map_top, search_shown, opened = driver.execute_script(state)
+    assert not search_shown and not opened, "the filters stand unfolded above the map"
+    assert map_top < 844 * 0.7, f"the map starts low on the first screen ({map_top} px)"
+    driver.find_element("id", "filter-panel-toggle").click()
+    wait_until(lambda: driver.execute_script(state)[1], timeout=5, what="filters unfolded")
 
 
 PRESENT_MAP_JS = "document.querySelector('#present-map .js-plotly-plot')"

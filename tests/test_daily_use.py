@@ -149,7 +149,7 @@ def test_the_header_folds_into_a_menu_on_phones(runtime):
     )
     assert f'"aria-controls": "{MENU}"' in bar and f'"id": "{MENU_TOGGLE}"' in bar and "Мени" in bar
     css = (DEFAULT_REGION_DIR.parent / "assets" / "theme.css").read_text(encoding="utf-8")
-    phone = css[css.index("@media (max-width: 1199.98px)") :]
+    phone = css[css.index("@media (max-width: 1279.98px)") :]
     assert ".app-menu { display: none;" in phone and ".app-menu.open { display: flex; }" in phone
 
 

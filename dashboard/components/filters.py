@@ -35,6 +35,10 @@ def dom_id(component_id: str | dict) -> str:
     return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
 
 
+# The panel's fold below 992 px: its summary (the title row) and the filters it opens.
+PANEL_BODY = "filter-panel-body"
+PANEL_TOGGLE = "filter-panel-toggle"
+
 # How long one founding year stays on screen while the years play, in milliseconds.
 PLAY_SPEEDS = {"slow": 1400, "normal": 800, "fast": 400}
 
@@ -194,92 +198,138 @@ def filter_panel(
     """``values`` are the filters to start from (e.g. read from the URL); ``taxonomy`` names
     the definitions to choose from (default: the served region's)."""
     values = values or Filters()
-    first, last = years
-    placeholder = translate("filters.all", language)
     taxonomy = taxonomy or _current_taxonomy()
-    switch = definition_control(taxonomy, language, values.definition) if taxonomy is not None else None
+    title = translate("filters.title", language)
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H2(translate("filters.title", language), className="panel-title"),
-                search_control(language, values.search),
-                *([switch] if switch is not None else []),
-                _group(
-                    translate("filters.district", language),
-                    dcc.Dropdown(
-                        labels=dropdown_labels(language),
-                        id=ids.filter_id("districts"),
-                        options=district_options,
-                        value=list(values.districts),
-                        multi=True,
-                        placeholder=placeholder,
-                    ),
-                ),
-                _group(
-                    translate("filters.municipality", language),
-                    dcc.Dropdown(
-                        labels=dropdown_labels(language),
-                        id=ids.filter_id("municipalities"),
-                        options=municipality_options,
-                        value=list(values.municipalities),
-                        multi=True,
-                        placeholder=placeholder,
-                    ),
-                ),
-                _group(
-                    translate("filters.sector", language),
-                    dbc.Checklist(
-                        id=ids.filter_id("sectors"),
-                        options=sector_options,
-                        value=list(values.sectors),
-                        className="sector-checklist",
-                    ),
-                ),
-                _group(
-                    translate("filters.size", language),
-                    dbc.Checklist(
-                        id=ids.filter_id("size_classes"),
-                        options=[
-                            {"label": translate(f"size.{name}", language), "value": name}
-                            for name, _, _ in SIZE_CLASSES
-                        ],
-                        value=list(values.size_classes),
-                    ),
-                ),
-                employees_control(language, values.min_employees, values.max_employees),
-                _group(
-                    translate("filters.tier", language),
-                    dbc.Checklist(
-                        id=ids.filter_id("tiers"),
-                        options=[{"label": translate(f"tier.{t}", language), "value": t} for t in TIERS],
-                        value=list(values.tiers),
-                        inline=True,
-                    ),
-                    translate("potential.tier_help", language),
-                ),
-                _group(
-                    translate("filters.years", language),
-                    dcc.RangeSlider(
-                        id=ids.filter_id("years"),
-                        min=first,
-                        max=last,
-                        step=1,
-                        value=list(values.years) or [first, last],
-                        marks={y: str(y) for y in range(first - first % 5 + 5, last + 1, 10)},
-                        tooltip={"placement": "bottom", "always_visible": False},
-                        allowCross=False,
-                    ),
-                ),
-                play_control(language),
-                dbc.Button(
-                    translate("filters.reset", language),
-                    id=ids.RESET,
-                    color="secondary",
-                    outline=True,
-                    size="sm",
-                    className="w-100",
+                html.H2(title, className="panel-title filter-panel-title"),
+                # Below 992 px the filters fold behind their title, so the key figures and the
+                # map come first (assets/theme.css); wider, they are always open. A native
+                # disclosure: it needs no callback and no script, and says whether it is open.
+                html.Details(
+                    [
+                        html.Summary(
+                            [
+                                html.Span(title, className="filter-toggle-text"),
+                                html.Span(className="filter-toggle-icon", **{"aria-hidden": "true"}),
+                            ],
+                            id=PANEL_TOGGLE,
+                            className="filter-toggle",
+                        ),
+                        html.Div(
+                            _panel_groups(
+                                language,
+                                values,
+                                years,
+                                taxonomy,
+                                district_options,
+                                municipality_options,
+                                sector_options,
+                            ),
+                            id=PANEL_BODY,
+                            className="filter-panel-body",
+                        ),
+                    ],
+                    className="filter-fold",
                 ),
             ]
         ),
         className="filter-panel",
+    )
+
+
+def _panel_groups(
+    language: str,
+    values: Filters,
+    years: tuple[int, int],
+    taxonomy: Taxonomy | None,
+    district_options: list[dict],
+    municipality_options: list[dict],
+    sector_options: list[dict],
+) -> list:
+    """The filters themselves, in the order a reader narrows a question down."""
+    first, last = years
+    switch = definition_control(taxonomy, language, values.definition) if taxonomy is not None else None
+    return [
+        search_control(language, values.search),
+        *([switch] if switch is not None else []),
+        _unit_filter(
+            "districts", translate("filters.district", language), district_options, values.districts, language
+        ),
+        _unit_filter(
+            "municipalities",
+            translate("filters.municipality", language),
+            municipality_options,
+            values.municipalities,
+            language,
+        ),
+        _group(
+            translate("filters.sector", language),
+            dbc.Checklist(
+                id=ids.filter_id("sectors"),
+                options=sector_options,
+                value=list(values.sectors),
+                className="sector-checklist",
+            ),
+        ),
+        _group(
+            translate("filters.size", language),
+            dbc.Checklist(
+                id=ids.filter_id("size_classes"),
+                options=[
+                    {"label": translate(f"size.{name}", language), "value": name}
+                    for name, _, _ in SIZE_CLASSES
+                ],
+                value=list(values.size_classes),
+            ),
+        ),
+        employees_control(language, values.min_employees, values.max_employees),
+        _group(
+            translate("filters.tier", language),
+            dbc.Checklist(
+                id=ids.filter_id("tiers"),
+                options=[{"label": translate(f"tier.{t}", language), "value": t} for t in TIERS],
+                value=list(values.tiers),
+                inline=True,
+            ),
+            translate("potential.tier_help", language),
+        ),
+        _group(
+            translate("filters.years", language),
+            dcc.RangeSlider(
+                id=ids.filter_id("years"),
+                min=first,
+                max=last,
+                step=1,
+                value=list(values.years) or [first, last],
+                marks={y: str(y) for y in range(first - first % 5 + 5, last + 1, 10)},
+                tooltip={"placement": "bottom", "always_visible": False},
+                allowCross=False,
+            ),
+        ),
+        play_control(language),
+        dbc.Button(
+            translate("filters.reset", language),
+            id=ids.RESET,
+            color="secondary",
+            outline=True,
+            size="sm",
+            className="w-100",
+        ),
+    ]
+
+
+def _unit_filter(name: str, label: str, options: list, chosen, language: str):
+    """A district or municipality filter: a multi-select where nothing chosen means all."""
+    return _group(
+        label,
+        dcc.Dropdown(
+            labels=dropdown_labels(language),
+            id=ids.filter_id(name),
+            options=options,
+            value=list(chosen),
+            multi=True,
+            placeholder=translate("filters.all", language),
+        ),
     )

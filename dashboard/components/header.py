@@ -1,8 +1,9 @@
 """The top bar: title, demonstration-data badge and language switch.
 
-One row on a laptop (the map below it must fit a 1280×720 screen whole); on a phone the pages
-and languages fold into a menu behind a button, opened in the browser (a clientside callback:
-no request, works offline).
+One row on a laptop from 1280 px, in every language (the map below it must fit a 1280×720 screen
+whole), with the demonstration notice one line under it; narrower (small laptops, tablets,
+phones) the pages and languages fold into a menu behind a button, opened in the browser (a
+clientside callback: no request, works offline).
 """
 
 from __future__ import annotations
@@ -75,7 +76,12 @@ def header(
     badge = html.Span(
         [
             dbc.Badge(translate("demo.badge", language), color="warning", className="demo-badge"),
-            html.Span(translate("demo.explanation", language), className="demo-text"),
+            # One line on a laptop (assets/theme.css): the tooltip holds it whole where it is cut.
+            html.Span(
+                translate("demo.explanation", language),
+                title=translate("demo.explanation", language),
+                className="demo-text",
+            ),
         ],
         id=ids.DEMO_BADGE,
         className="demo-notice",

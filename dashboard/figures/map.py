@@ -243,7 +243,8 @@ def build_map_figure(
     colorbar = {
         "orientation": "h",
         "thickness": 10,
-        "len": 0.38,
+        "lenmode": "pixels",  # a share of the width would cover the labels of a wide, low map
+        "len": 230,
         "x": 0.01,
         "xanchor": "left",
         "y": 0.99,

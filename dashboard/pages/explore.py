@@ -200,10 +200,17 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     kpi_cards(view.totals, language),
                     dbc.Row(
                         [
-                            dbc.Col(_map_card(runtime, view, state, figure, names, language), xl=8),
+                            # Beside each other only where the map stays wide enough for the
+                            # region's fit (assets/theme.css, .explore-map-col).
+                            dbc.Col(
+                                _map_card(runtime, view, state, figure, names, language),
+                                xs=12,
+                                className="explore-map-col",
+                            ),
                             dbc.Col(
                                 _side_column(runtime, view, filters, names, colors, language),
-                                xl=4,
+                                xs=12,
+                                className="explore-side-col",
                             ),
                         ],
                         className="g-3",
@@ -238,6 +245,10 @@ def _map_card(
                 figure=figure,
                 config=graph_config(language, "selectable-map"),
                 className="region-map",
+                # As high as the window leaves room for (assets/theme.css, --cim-map-height):
+                # responsive drops the figure's fixed height and follows this box.
+                responsive=True,
+                style={"height": "var(--cim-map-height)"},
             ),
             html.Div(
                 _legend(runtime, view.map, language),
