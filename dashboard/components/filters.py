@@ -205,8 +205,8 @@ def filter_panel(
             [
                 html.H2(title, className="panel-title filter-panel-title"),
                 # Below 992 px the filters fold behind their title, so the key figures and the
-                # map come first (assets/theme.css); wider, they are always open. A native
-                # disclosure: it needs no callback and no script, and says whether it is open.
+                # map come first (assets/theme.css, assets/filter_fold.js); wider, they are always
+                # open. A native disclosure: it needs no callback and says whether it is open.
                 html.Details(
                     [
                         html.Summary(
@@ -232,6 +232,9 @@ def filter_panel(
                         ),
                     ],
                     className="filter-fold",
+                    # Open as sent (every control reachable, for people, assistive technology and
+                    # a page without scripts); assets/filter_fold.js folds it on a narrow screen.
+                    open=True,
                 ),
             ]
         ),

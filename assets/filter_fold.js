@@ -1,0 +1,18 @@
+/* The explore page's filter panel is sent open (components/filters.py): on a narrow screen it
+   is folded behind its title row once, when it appears, so the key figures and the map come
+   first on a phone; a tap on the row opens it. Wider screens keep it open: there the row is
+   hidden and every control is always reachable (a closed <details> would hide its controls
+   from the keyboard and assistive technology, whatever CSS shows). */
+(function () {
+  var NARROW = "(max-width: 991.98px)";
+
+  function fold() {
+    document.querySelectorAll("details.filter-fold").forEach(function (panel) {
+      if (panel.dataset.folded) { return; }
+      panel.dataset.folded = "1";
+      if (window.matchMedia(NARROW).matches) { panel.open = false; }
+    });
+  }
+  // Dash renders the page after load, and again after a back/forward navigation.
+  new MutationObserver(fold).observe(document.documentElement, { childList: true, subtree: true });
+})();
