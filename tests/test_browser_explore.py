@@ -296,15 +296,27 @@ def pictures_differ(first: np.ndarray, second: np.ndarray) -> float:
 
 
 def map_picture(dash_duo) -> np.ndarray:
-    """The map's pixels as the reader sees them, once MapLibre has drawn everything."""
+    """The map's pixels as the reader sees them, once MapLibre has drawn everything and the
+    picture holds still (labels fade in over 300 ms, longer on a busy machine)."""
     from io import BytesIO
 
     from PIL import Image
 
     wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.map._subplot.map.loaded()"))
-    time.sleep(1.0)  # labels fade in over MapLibre's 300 ms
     canvas = dash_duo.find_element(f"#{ids.MAP} canvas.maplibregl-canvas")
-    return np.asarray(Image.open(BytesIO(canvas.screenshot_as_png)).convert("RGB"), dtype=np.int16)
+
+    def shot() -> np.ndarray:
+        return np.asarray(Image.open(BytesIO(canvas.screenshot_as_png)).convert("RGB"), dtype=np.int16)
+
+    picture = shot()
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        time.sleep(0.5)
+        again = shot()
+        if again.shape == picture.shape and not np.any(again != picture):
+            return again
+        picture = again
+    return picture
 
 
 def test_a_filter_change_redraws_only_its_traces_and_looks_as_a_full_redraw(explore, project_runtime):
