@@ -284,14 +284,15 @@ return Boolean(map.cimKeyed && source && source.cimKeyed && map.loaded());
 
 def pictures_differ(first: np.ndarray, second: np.ndarray) -> float:
     """The share of pixels that differ visibly between two pictures of the map, at the best of
-    the one-pixel shifts an element screenshot's rounding can add."""
-    height = min(first.shape[0], second.shape[0]) - 2
-    width = min(first.shape[1], second.shape[1]) - 2
-    core = first[1 : 1 + height, 1 : 1 + width]
+    the small shifts (up to three pixels) an element screenshot's rounding and scrolling add."""
+    shift = 3
+    height = min(first.shape[0], second.shape[0]) - 2 * shift
+    width = min(first.shape[1], second.shape[1]) - 2 * shift
+    core = first[shift : shift + height, shift : shift + width]
     return min(
         float(np.mean(np.abs(core - second[dy : dy + height, dx : dx + width]).max(axis=2) > 8))
-        for dy in range(3)
-        for dx in range(3)
+        for dy in range(2 * shift + 1)
+        for dx in range(2 * shift + 1)
     )
 
 
@@ -304,6 +305,7 @@ def map_picture(dash_duo) -> np.ndarray:
 
     wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.map._subplot.map.loaded()"))
     canvas = dash_duo.find_element(f"#{ids.MAP} canvas.maplibregl-canvas")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", canvas)
 
     def shot() -> np.ndarray:
         return np.asarray(Image.open(BytesIO(canvas.screenshot_as_png)).convert("RGB"), dtype=np.int16)
