@@ -17,10 +17,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
+from story_requests import save_story_body
 
 from dashboard.app import create_app
 from dashboard.components import ids
-from dashboard.components import presenting_ids as pid
 from dashboard.components.kpis import KPI_NAMES
 from dashboard.config import Settings
 from dashboard.web import answercache, pagecache, runtime
@@ -160,41 +160,10 @@ def test_identical_requests_arriving_together_compute_once(app, ran):
     assert len(answers) == 5 and len(set(answers)) == 1
 
 
-def _save_story_body(query: str) -> dict:
-    def spec(component: str, prop: str, value=None) -> dict:
-        return {"id": component, "property": prop, "value": value}
-
-    outputs = [
-        (pid.SAVE_STATUS, "children"),
-        (pid.SAVE_STORY_LIST, "children"),
-        (pid.SAVE_CONFIRM, "children"),
-        (pid.SAVE_CONFIRM, "style"),
-        (pid.SAVE_PENDING, "data"),
-    ]
-    return {
-        "output": "..{}..".format("...".join(f"{c}.{p}" for c, p in outputs)),
-        "outputs": [{"id": c, "property": p} for c, p in outputs],
-        "inputs": [spec(pid.SAVE_BUTTON, "n_clicks", 1), spec(pid.SAVE_CONFIRM, "n_clicks")],
-        "state": [
-            spec(pid.SAVE_STORY, "value", "never-written"),
-            spec(pid.SAVE_STORY_TITLE, "value", "Never written"),
-            spec(pid.SAVE_TITLE_SR, "value", "Naslov"),
-            spec(pid.SAVE_TITLE_EN, "value", "Title"),
-            spec(pid.SAVE_CAPTION_SR, "value", ""),
-            spec(pid.SAVE_CAPTION_EN, "value", ""),
-            spec(pid.SAVE_TOKEN, "value"),
-            spec(pid.SAVE_PENDING, "data"),
-            spec(ids.QUERY, "data", query),
-            spec(ids.LANGUAGE, "data", "en"),
-        ],
-        "changedPropIds": [f"{pid.SAVE_BUTTON}.n_clicks"],
-    }
-
-
 def test_callbacks_with_side_effects_or_not_listed_always_run(app, ran):
     client = app.server.test_client()
     # Saving a story (refused here: a foreign Host, so nothing is written) runs every time.
-    body = _save_story_body("?municipality=pirot")
+    body = save_story_body("never-written", "Never written", "?municipality=pirot")
     foreign = {"Host": "evil.example", "Origin": "http://evil.example"}
     answers = [client.post(ROUTE, json=body, headers=foreign) for _ in range(2)]
     assert all(a.status_code == 200 for a in answers)

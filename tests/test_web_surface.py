@@ -162,37 +162,9 @@ def test_a_body_that_is_not_json_is_refused(fuzz_app):
 
 def _save_story(client, headers: dict[str, str]) -> str:
     """ "Add this view to a story" as the browser posts it, with ``headers``."""
-    from dashboard.components import ids
-    from dashboard.components import presenting_ids as pid
+    from story_requests import save_story_body
 
-    def spec(component: str, prop: str, value=None) -> dict:
-        return {"id": component, "property": prop, "value": value}
-
-    outputs = [
-        (pid.SAVE_STATUS, "children"),
-        (pid.SAVE_STORY_LIST, "children"),
-        (pid.SAVE_CONFIRM, "children"),
-        (pid.SAVE_CONFIRM, "style"),
-        (pid.SAVE_PENDING, "data"),
-    ]
-    body = {
-        "output": "..{}..".format("...".join(f"{c}.{p}" for c, p in outputs)),
-        "outputs": [{"id": c, "property": p} for c, p in outputs],
-        "inputs": [spec(pid.SAVE_BUTTON, "n_clicks", 1), spec(pid.SAVE_CONFIRM, "n_clicks")],
-        "state": [
-            spec(pid.SAVE_STORY, "value", "rebinding"),  # a story that does not exist yet
-            spec(pid.SAVE_STORY_TITLE, "value", "Rebinding"),
-            spec(pid.SAVE_TITLE_SR, "value", "Naslov"),
-            spec(pid.SAVE_TITLE_EN, "value", "Title"),
-            spec(pid.SAVE_CAPTION_SR, "value", ""),
-            spec(pid.SAVE_CAPTION_EN, "value", ""),
-            spec(pid.SAVE_TOKEN, "value"),
-            spec(pid.SAVE_PENDING, "data"),
-            spec(ids.QUERY, "data", "?municipality=pirot"),
-            spec(ids.LANGUAGE, "data", "en"),
-        ],
-        "changedPropIds": [f"{pid.SAVE_BUTTON}.n_clicks"],
-    }
+    body = save_story_body("rebinding", "Rebinding", "?municipality=pirot")  # a story not there yet
     response = client.post("/_dash-update-component", json=body, headers=headers)
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     return json.dumps(response.get_json())
