@@ -153,8 +153,34 @@ def _naive_figures(runtime, count: int, repeat: int) -> Iterator[Figure]:
     yield Figure(f"naive px rebuild response, {count:,} enterprises (largest)", max(sizes) / 1024, "KB", None)
 
 
+# Installed in the page before its own scripts: the map counts as drawn at the first frame
+# MapLibre renders with every source loaded after plotly has put the figure's traces on it --
+# the first picture of the whole map (later frames, e.g. a resize, change nothing a reader sees).
+_DRAWN_PROBE = """
+new MutationObserver(function () {
+  var gd = document.querySelector('#region-map .js-plotly-plot');
+  var subplot = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+  if (!subplot || !subplot.map || !gd.on || gd.cimProbed) { return; }
+  gd.cimProbed = true;
+  var map = subplot.map;
+  gd.on('plotly_afterplot', function () {
+    if (gd.data.length > 5 && !window.cimMapAfterplot) {
+      window.cimMapAfterplot = true;
+      map.on('render', function drawn() {
+        if (map.loaded()) {
+          window.cimMapDrawnAt = performance.now();
+          map.off('render', drawn);
+        }
+      });
+      map.triggerRepaint();
+    }
+  });
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
 def _page_load_seconds(app, count: int) -> float:
-    """Wall time from navigation to a drawn map (MapLibre loaded, data traces present)."""
+    """Wall time from navigation to a drawn map (see :data:`_DRAWN_PROBE`)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from werkzeug.serving import make_server
@@ -179,13 +205,9 @@ def _page_load_seconds(app, count: int) -> float:
     ):
         options.add_argument(flag)
     driver = webdriver.Chrome(options=options)
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _DRAWN_PROBE})
     try:
-        drawn = (
-            "const g = document.querySelector('#region-map .js-plotly-plot');"
-            "return !!(g && g._fullLayout && g._fullLayout.map && g._fullLayout.map._subplot"
-            " && g._fullLayout.map._subplot.map.loaded() && !g._fullLayout.map._subplot.map.isMoving()"
-            " && g.data.length > 5);"
-        )
+        drawn = "return window.cimMapDrawnAt !== undefined;"
         driver.get(f"http://127.0.0.1:{port}/?lang=en")  # warm the browser's and server's caches
         deadline = time.time() + 60
         while not driver.execute_script(drawn) and time.time() < deadline:
@@ -199,7 +221,8 @@ def _page_load_seconds(app, count: int) -> float:
                 if time.perf_counter() - start > 60:
                     raise RuntimeError("the map was not drawn within 60 s")
                 time.sleep(0.02)
-            timings.append(time.perf_counter() - start)
+            # The page's own clock: from the start of its navigation to the drawing.
+            timings.append(driver.execute_script("return window.cimMapDrawnAt;") / 1000)
         return statistics.median(timings)
     finally:
         driver.quit()
