@@ -284,3 +284,23 @@ def test_the_folding_filter_panel_is_a_named_disclosure(app, language):
     assert body.id == PANEL_BODY
     inside = {str(getattr(n, "id", "")) for n in _walk(body)}
     assert str(ids.RESET) in inside and str(ids.filter_id("search")) in inside
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_potential_pages_weights_and_settings_fold_as_one_named_disclosure(app, language):
+    """On a phone the potential page's weights and settings fold behind one row
+    (components/fold.py), like the explore page's filters: the row reads the panel's name in
+    the page's language and the disclosure holds every weight and setting."""
+    from dashboard.i18n import translate
+
+    page = dash.page_registry["pages.potential"]
+    nodes = list(_walk(page["layout"](lang=language)))
+    folds = [n for n in nodes if type(n).__name__ == "Details" and n.className == "filter-fold"]
+    assert len(folds) == 1
+    summary, body = folds[0].children
+    assert summary.id == ids.POTENTIAL_CONTROLS_TOGGLE
+    assert [c.children for c in summary.children if isinstance(c.children, str)] == [
+        translate("potential.controls", language)
+    ]
+    inside = {str(getattr(n, "id", "")) for n in _walk(body)}
+    assert {ids.WEIGHTS_RESET, ids.POTENTIAL_METHOD, ids.POTENTIAL_SECTORS} <= inside

@@ -6,6 +6,7 @@ the fold on a laptop and comes before the filters on a phone."""
 from __future__ import annotations
 
 import time
+from urllib.parse import parse_qs, urlparse
 
 import dash
 import pytest
@@ -190,22 +191,89 @@ def test_the_whole_map_is_in_sight_on_a_laptop(served):
         )
 
 
-def test_a_phone_sees_the_map_before_the_filters(served):
-    """At 390 px the filter panel folds to its title row, so the key figures and the map come
-    first; a tap on the row unfolds it."""
+# The part of the world a page's map shows once MapLibre is at rest, and the zoom its figure
+# (and the address) holds.
+MAP_VIEW = """
+const g = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');
+if (!g || !g._fullLayout || !g._fullLayout.map) return null;
+const m = g._fullLayout.map._subplot.map;
+if (m.isMoving() || !m.loaded()) return null;
+const b = m.getBounds();
+return {view: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: g._fullLayout.map.zoom,
+        shown: m.getZoom(), width: m.getContainer().clientWidth};
+"""
+
+
+def test_a_phone_sees_the_whole_region_in_each_map(served):
+    """Issue 13: the region's view is made for a map 720 px wide (analysis/geometry.py); on a
+    390 px phone every map shows the whole region (assets/map_fit.js) while the figure keeps the
+    zoom it was made with, so an address copied from a phone frames the same area elsewhere."""
+    from dashboard.components import ids
+    from dashboard.web.runtime import current
+
+    base = current().map_base
+    west, south, east, north = (
+        f(base.unit_bounds[code][i] for code in base.district_codes)
+        for i, f in enumerate((min, min, max, max))
+    )
     driver = served.driver
     set_viewport(driver, 390, 844, mobile=True)
-    open_page(served, "/", "sr-Latn")
-    state = (
-        "const search = document.querySelector('#filter-panel-body input');"
-        " return [document.getElementById('region-map').getBoundingClientRect().top,"
-        " search.checkVisibility(), document.querySelector('.filter-fold').open];"
+    for path, graph, language in (("/", ids.MAP, "sr-Latn"), ("/potential", ids.POTENTIAL_MAP, "sr-Cyrl")):
+        driver.get(f"{served.server_url}{path}?lang={language}")
+        seen = wait_until(lambda: driver.execute_script(MAP_VIEW, graph), what=f"{path} map drawn")  # noqa: B023
+        view = seen["view"]
+        assert seen["width"] < 400
+        assert view[0] <= west and view[1] <= south and view[2] >= east and view[3] >= north, (
+            f"the region is cut on a phone at {path}: shows {view}, region {(west, south, east, north)}"
+        )
+        assert seen["shown"] < seen["zoom"] - 0.5, f"{path}: the figure's own zoom changed: {seen}"
+    # A pan on the phone writes the made-for zoom to the address, not the phone's.
+    driver.get(f"{served.server_url}/?lang=en")
+    seen = wait_until(lambda: driver.execute_script(MAP_VIEW, ids.MAP), what="map drawn")
+    driver.execute_script(
+        "const g = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');"
+        "const m = g._fullLayout.map._subplot.map;"
+        "m.panBy([30, 0], {duration: 0}, {originalEvent: new MouseEvent('mouseup')});",
+        ids.MAP,
     )
-    map_top, search_shown, opened = driver.execute_script(state)
-    assert not search_shown and not opened, "the filters stand unfolded above the map"
-    assert map_top < 844 * 0.7, f"the map starts low on the first screen ({map_top} px)"
-    driver.find_element("id", "filter-panel-toggle").click()
-    wait_until(lambda: driver.execute_script(state)[1], timeout=5, what="filters unfolded")
+    address = lambda: parse_qs(urlparse(driver.current_url).query).get("at")  # noqa: E731
+    at = wait_until(address, what="view in the address")
+    zoom = float(at[0].split(",")[-1])
+    assert abs(zoom - seen["zoom"]) < 0.05, f"the address holds the phone's zoom: {at} vs {seen}"
+
+
+# Pages whose controls fold on a phone: the map, a control inside the fold, the fold's row, and
+# how far down the first screen the map may start.
+FOLDING_PAGES = (
+    ("/", "region-map", "#filter-panel-body input", "filter-panel-toggle", 0.7),
+    (
+        "/potential",
+        "potential-map",
+        "#potential-controls-body .weight-slider",
+        "potential-controls-toggle",
+        0.8,
+    ),  # noqa: E501
+)
+FOLD_STATE = """
+return [document.getElementById(arguments[0]).getBoundingClientRect().top,
+        document.querySelector(arguments[1]).checkVisibility(),
+        document.querySelector('.filter-fold').open];
+"""
+
+
+def test_a_phone_sees_the_map_before_the_filters(served):
+    """At 390 px the explore page's filters and the potential page's weights and settings fold
+    to their title row, so the key figures and the map come first; a tap on the row unfolds them."""
+    driver = served.driver
+    set_viewport(driver, 390, 844, mobile=True)
+    for path, graph, control, toggle, highest in FOLDING_PAGES:
+        open_page(served, path, "sr-Latn")
+        map_top, control_shown, opened = driver.execute_script(FOLD_STATE, graph, control)
+        assert not control_shown and not opened, f"{path}: the controls stand unfolded above the map"
+        assert map_top < 844 * highest, f"{path}: the map starts low on the first screen ({map_top} px)"
+        driver.find_element("id", toggle).click()
+        shown = lambda: driver.execute_script(FOLD_STATE, graph, control)[1]  # noqa: B023, E731
+        wait_until(shown, timeout=5, what=f"{path}: controls unfolded")
 
 
 PRESENT_MAP_JS = "document.querySelector('#present-map .js-plotly-plot')"

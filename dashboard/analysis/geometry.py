@@ -40,8 +40,18 @@ def hexagon_of(lon: pd.Series, lat: pd.Series, resolution: int = HEXAGON_RESOLUT
     return pd.Series(cells, index=lon.index, dtype=object)
 
 
+# The map width every server-made view is framed for; a narrower map in the browser shows the
+# same extent (assets/map_fit.js, told by each figure's layout.meta, see view_meta).
+FIT_WIDTH_PX = 720
+
+
+def view_meta(width_px: float = FIT_WIDTH_PX) -> dict[str, float]:
+    """A map figure's ``layout.meta``: the width its zoom was made for (assets/map_fit.js)."""
+    return {"cimViewWidth": round(width_px, 1)}
+
+
 def fit_view(
-    bounds: tuple[float, float, float, float], width_px: int = 720
+    bounds: tuple[float, float, float, float], width_px: int = FIT_WIDTH_PX
 ) -> tuple[dict[str, float], float]:
     """Centre and zoom that show ``bounds`` (minx, miny, maxx, maxy) in a map ``width_px`` wide."""
     minx, miny, maxx, maxy = bounds

@@ -14,6 +14,7 @@ from dash import dcc, html
 
 from dashboard.analysis.indicators import TIERS, Filters
 from dashboard.components import ids
+from dashboard.components.fold import folding_panel
 from dashboard.i18n import translate
 from dashboard.i18n.widgets import dropdown_labels
 from dashboard.sources.schema import SIZE_CLASSES
@@ -202,41 +203,22 @@ def filter_panel(
     title = translate("filters.title", language)
     return dbc.Card(
         dbc.CardBody(
-            [
-                html.H2(title, className="panel-title filter-panel-title"),
-                # Below 992 px the filters fold behind their title, so the key figures and the
-                # map come first (assets/theme.css, assets/filter_fold.js); wider, they are always
-                # open. A native disclosure: it needs no callback and says whether it is open.
-                html.Details(
-                    [
-                        html.Summary(
-                            [
-                                html.Span(title, className="filter-toggle-text"),
-                                html.Span(className="filter-toggle-icon", **{"aria-hidden": "true"}),
-                            ],
-                            id=PANEL_TOGGLE,
-                            className="filter-toggle",
-                        ),
-                        html.Div(
-                            _panel_groups(
-                                language,
-                                values,
-                                years,
-                                taxonomy,
-                                district_options,
-                                municipality_options,
-                                sector_options,
-                            ),
-                            id=PANEL_BODY,
-                            className="filter-panel-body",
-                        ),
-                    ],
-                    className="filter-fold",
-                    # Open as sent (every control reachable, for people, assistive technology and
-                    # a page without scripts); assets/filter_fold.js folds it on a narrow screen.
-                    open=True,
+            # Below 992 px the filters fold behind their title, so the key figures and the map
+            # come first (components/fold.py).
+            folding_panel(
+                title,
+                _panel_groups(
+                    language,
+                    values,
+                    years,
+                    taxonomy,
+                    district_options,
+                    municipality_options,
+                    sector_options,
                 ),
-            ]
+                toggle_id=PANEL_TOGGLE,
+                body_id=PANEL_BODY,
+            )
         ),
         className="filter-panel",
     )

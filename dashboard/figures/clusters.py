@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 import shapely
 from dash import Patch
 
+from dashboard.analysis.geometry import FIT_WIDTH_PX, view_meta
 from dashboard.analysis.mapmodel import MapBase
 from dashboard.figures.map import assign_into
 from dashboard.figures.style import LABEL_FONT_BOLD, POINTS_TOP
@@ -162,8 +163,9 @@ def clusters_map(
     for index, properties in updates.items():
         figure.data[index].update(properties)
     figure.update_layout(
-        # The base zoom frames the region in a 720 px wide map; this one is wider and taller.
+        # The base zoom frames the region in a FIT_WIDTH_PX wide map; this one is wider and taller.
         map={"style": style, "center": base.center, "zoom": round(base.zoom + ZOOM_IN, 2)},
+        meta=view_meta(FIT_WIDTH_PX * 2**ZOOM_IN),
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=MAP_HEIGHT,
         uirevision="clusters-map",  # the reader's zoom survives every change of settings

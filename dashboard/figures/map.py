@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Patch
 
+from dashboard.analysis.geometry import view_meta
 from dashboard.analysis.mapmodel import METRIC_DECIMALS, MapBase, MapView
 from dashboard.figures.style import LABEL_FONT, LABEL_FONT_BOLD, POINTS_TOP
 from dashboard.figures.text import plotly_text, plotly_texts
@@ -329,6 +330,7 @@ def build_map_figure(
         figure.data[index].update(properties)
     figure.update_layout(
         map={"style": style, "center": base.center, "zoom": base.zoom},
+        meta=view_meta(),
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=MAP_HEIGHT,
         uirevision="keep-view",  # zoom and pan survive every filter change

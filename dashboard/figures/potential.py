@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Patch
 
+from dashboard.analysis.geometry import FIT_WIDTH_PX, view_meta
 from dashboard.analysis.mapmodel import MapBase
 from dashboard.figures.map import COLORSCALE, FILL_OPACITY, LQ_COLORSCALE, assign_into
 from dashboard.figures.style import LABEL_FONT
@@ -151,9 +152,14 @@ def potential_map(view: PotentialMapView, base: MapBase, style: dict[str, Any]) 
     for index, properties in map_updates(view, base).items():
         figure.data[index].update(properties)
     figure.update_layout(
-        # The base zoom frames the region in a 720 px wide map; this one shares its row with
-        # the ranking, so it is narrower (about 520 px): zoom out by log2(720 / 520).
-        map={"style": style, "center": base.center, "zoom": round(base.zoom - math.log2(720 / MAP_WIDTH), 2)},
+        # The base zoom frames the region in a FIT_WIDTH_PX wide map; this one shares its row
+        # with the ranking, so it is narrower (about MAP_WIDTH): zoom out by the ratio's log.
+        map={
+            "style": style,
+            "center": base.center,
+            "zoom": round(base.zoom - math.log2(FIT_WIDTH_PX / MAP_WIDTH), 2),
+        },
+        meta=view_meta(MAP_WIDTH),
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=MAP_HEIGHT,
         uirevision="potential-map",  # zoom and pan survive every re-weighting

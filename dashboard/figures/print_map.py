@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale, unlabel_rgb
 
+from dashboard.analysis.geometry import FIT_WIDTH_PX
 from dashboard.analysis.mapmodel import MapBase, MapView
 from dashboard.figures.map import (
     COLORSCALE,
@@ -41,8 +42,7 @@ EQUATOR_M_PER_PX = 2 * math.pi * 6378137 / 512
 ROUND_STEPS = (1, 2, 5)  # a scale bar's length is 1, 2 or 5 times a power of ten
 # A white halo around map labels, so they stay legible over any fill, point or river.
 HALO = "1px 1px 2px #ffffff, -1px -1px 2px #ffffff, 1px -1px 2px #ffffff, -1px 1px 2px #ffffff"
-# fit_view (analysis/geometry.py) frames a region for a map 720 px wide and 720 / 1.4 px high.
-FIT_WIDTH_PX = 720
+# fit_view (analysis/geometry.py) frames a region for a map FIT_WIDTH_PX wide and 1.4 times less high.
 FIT_HEIGHT_PX = FIT_WIDTH_PX / 1.4
 
 

@@ -23,6 +23,7 @@ from dashboard.components import beyond_ids as bid
 from dashboard.components import ids
 from dashboard.components.controls import labelled, two_column_body
 from dashboard.components.filters import definition_control
+from dashboard.components.fold import folding_panel
 from dashboard.components.footer import footer
 from dashboard.components.header import header
 from dashboard.components.page_title import page_title
@@ -135,110 +136,115 @@ def _weight_controls(language: str, weights: dict[str, float]) -> list:
 def _controls(runtime: Runtime, language: str, state: PotentialState) -> dbc.Card:
     names = sector_names(runtime.data.taxonomy, language)
     colors = runtime.data.taxonomy.colors()
+    panel = [
+        html.H2(translate("potential.weights", language), className="panel-title"),
+        html.P(translate("potential.weights_help", language), className="filter-help mt-0"),
+        *_weight_controls(language, state.weights),
+        dbc.Button(
+            translate("potential.reset", language),
+            id=ids.WEIGHTS_RESET,
+            color="secondary",
+            outline=True,
+            size="sm",
+            className="w-100 mb-3",
+        ),
+        html.H2(translate("potential.settings", language), className="panel-title"),
+        definition_control(runtime.data.taxonomy, language, state.definition, ids.POTENTIAL_DEFINITION),
+        html.Div(
+            [
+                html.Label(translate("potential.method", language), className="filter-label"),
+                dbc.RadioItems(
+                    id=ids.POTENTIAL_METHOD,
+                    options=[{"label": translate(f"method.{m}", language), "value": m} for m in METHODS],
+                    value=state.method,
+                    inline=True,
+                ),
+            ],
+            className="filter-group",
+        ),
+        labelled(
+            translate("potential.growth_years", language),
+            dbc.Input(
+                id=ids.POTENTIAL_GROWTH_YEARS,
+                type="number",
+                min=1,
+                max=MAX_GROWTH_YEARS,
+                step=1,
+                value=state.growth_years,
+                debounce=True,
+                size="sm",
+            ),
+            label_class="filter-label",
+            className="filter-group",
+        ),
+        labelled(
+            translate("potential.national", language),
+            dbc.Input(
+                id=ids.POTENTIAL_NATIONAL,
+                type="number",
+                min=0,
+                step=0.1,
+                value=state.national,
+                placeholder=translate("potential.national_placeholder", language),
+                debounce=True,
+                size="sm",
+            ),
+            translate("potential.national_help", language),
+            label_class="filter-label",
+            className="filter-group",
+        ),
+        html.Div(
+            [
+                html.Label(translate("filters.sector", language), className="filter-label"),
+                dbc.Checklist(
+                    id=ids.POTENTIAL_SECTORS,
+                    options=[
+                        {
+                            "label": html.Span(
+                                [html.Span(className="swatch", style={"background": colors[c]}), n]
+                            ),
+                            "value": c,
+                        }
+                        for c, n in names.items()
+                    ],
+                    value=list(state.sectors),
+                    className="sector-checklist",
+                ),
+            ],
+            className="filter-group",
+        ),
+        html.Div(
+            [
+                html.Label(translate("filters.size", language), className="filter-label"),
+                dbc.Checklist(
+                    id=ids.POTENTIAL_SIZES,
+                    options=[
+                        {"label": translate(f"size.{name}", language), "value": name}
+                        for name, _, _ in SIZE_CLASSES
+                    ],
+                    value=list(state.sizes),
+                ),
+                html.Small(translate("potential.sectors_help", language), className="filter-help"),
+            ],
+            className="filter-group",
+        ),
+        html.A(
+            translate("potential.methodology_link", language),
+            href=f"/methodology?lang={language}",
+            className="small",
+        ),
+    ]
+    # Below 992 px the weights and settings fold behind one row, so the map, the ranking and the
+    # what-if come first on a phone (components/fold.py); the panel opens with its own heading.
     return dbc.Card(
         dbc.CardBody(
-            [
-                html.H2(translate("potential.weights", language), className="panel-title"),
-                html.P(translate("potential.weights_help", language), className="filter-help mt-0"),
-                *_weight_controls(language, state.weights),
-                dbc.Button(
-                    translate("potential.reset", language),
-                    id=ids.WEIGHTS_RESET,
-                    color="secondary",
-                    outline=True,
-                    size="sm",
-                    className="w-100 mb-3",
-                ),
-                html.H2(translate("potential.settings", language), className="panel-title"),
-                definition_control(
-                    runtime.data.taxonomy, language, state.definition, ids.POTENTIAL_DEFINITION
-                ),
-                html.Div(
-                    [
-                        html.Label(translate("potential.method", language), className="filter-label"),
-                        dbc.RadioItems(
-                            id=ids.POTENTIAL_METHOD,
-                            options=[
-                                {"label": translate(f"method.{m}", language), "value": m} for m in METHODS
-                            ],
-                            value=state.method,
-                            inline=True,
-                        ),
-                    ],
-                    className="filter-group",
-                ),
-                labelled(
-                    translate("potential.growth_years", language),
-                    dbc.Input(
-                        id=ids.POTENTIAL_GROWTH_YEARS,
-                        type="number",
-                        min=1,
-                        max=MAX_GROWTH_YEARS,
-                        step=1,
-                        value=state.growth_years,
-                        debounce=True,
-                        size="sm",
-                    ),
-                    label_class="filter-label",
-                    className="filter-group",
-                ),
-                labelled(
-                    translate("potential.national", language),
-                    dbc.Input(
-                        id=ids.POTENTIAL_NATIONAL,
-                        type="number",
-                        min=0,
-                        step=0.1,
-                        value=state.national,
-                        placeholder=translate("potential.national_placeholder", language),
-                        debounce=True,
-                        size="sm",
-                    ),
-                    translate("potential.national_help", language),
-                    label_class="filter-label",
-                    className="filter-group",
-                ),
-                html.Div(
-                    [
-                        html.Label(translate("filters.sector", language), className="filter-label"),
-                        dbc.Checklist(
-                            id=ids.POTENTIAL_SECTORS,
-                            options=[
-                                {
-                                    "label": html.Span(
-                                        [html.Span(className="swatch", style={"background": colors[c]}), n]
-                                    ),
-                                    "value": c,
-                                }
-                                for c, n in names.items()
-                            ],
-                            value=list(state.sectors),
-                            className="sector-checklist",
-                        ),
-                    ],
-                    className="filter-group",
-                ),
-                html.Div(
-                    [
-                        html.Label(translate("filters.size", language), className="filter-label"),
-                        dbc.Checklist(
-                            id=ids.POTENTIAL_SIZES,
-                            options=[
-                                {"label": translate(f"size.{name}", language), "value": name}
-                                for name, _, _ in SIZE_CLASSES
-                            ],
-                            value=list(state.sizes),
-                        ),
-                        html.Small(translate("potential.sectors_help", language), className="filter-help"),
-                    ],
-                    className="filter-group",
-                ),
-                html.A(
-                    translate("potential.methodology_link", language),
-                    href=f"/methodology?lang={language}",
-                    className="small",
-                ),
-            ]
+            folding_panel(
+                translate("potential.controls", language),
+                panel,
+                toggle_id=ids.POTENTIAL_CONTROLS_TOGGLE,
+                body_id=ids.POTENTIAL_CONTROLS_BODY,
+                heading=False,
+            )
         ),
         className="filter-panel potential-controls",
     )

@@ -307,6 +307,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ranking and the charts update at once; the rank range shows how solid a position is.",
     },
     "potential.weights": {"sr-Latn": "Težine dimenzija", "en": "Dimension weights"},
+    "potential.controls": {"sr-Latn": "Težine i podešavanja", "en": "Weights and settings"},
     "potential.weights_help": {
         "sr-Latn": "Težine se svode na zbir 100 %; procenat pored naziva je udeo u indeksu.",
         "en": "Weights are rescaled to sum to 100%; the percentage beside each name is its share "
