@@ -136,13 +136,20 @@
           return noUpdate;
         }
         if (remembersClean()) { setClean(true); }
-        // The map has its share of the stage's width; the legend stands in the rest.
-        var width = box.clientWidth * (state.fit.width || 1);
-        var view = frame(state.fit.bounds, state.fit.fill || 0.9, width, box.clientHeight);
+        // The map has its share of the stage's width and the legend stands in the rest; on a
+        // narrow stage the legend lies under the map and the map has a share of the height.
+        var narrow = state.fit.narrow;
+        var under = Boolean(narrow && box.clientWidth < narrow.below);
+        var width = box.clientWidth * (under ? 1 : state.fit.width || 1);
+        var height = box.clientHeight * (under ? narrow.height : 1);
+        var view = frame(state.fit.bounds, state.fit.fill || 0.9, width, height);
         var patch = new window.dash_clientside.Patch()
           .assign(["layout", "map", "center"], view.center)
           .assign(["layout", "map", "zoom"], view.zoom)
           .assign(["layout", "uirevision"], "fit-" + state.step + "-" + box.clientWidth + "x" + box.clientHeight);
+        ((narrow && (under ? narrow.under : narrow.side)) || []).forEach(function (entry) {
+          patch.assign(entry[0], entry[1]);
+        });
         var fonts = state.fonts || {};
         return scaledFonts(patch, fonts.map, fonts.reference || 1080).build();
       },

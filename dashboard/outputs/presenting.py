@@ -41,6 +41,30 @@ EXPLORE_MAP_PX = (900, 600)  # about the explore map's size, where an "at" view 
 # covers a label; the map takes the rest and the framing fits the area into that part.
 LEGEND_SHARE = 0.16
 MAP_DOMAIN = {"x": [0.0, 1.0 - LEGEND_SHARE], "y": [0.0, 1.0]}
+# On a narrow stage (a phone held upright) a strip at the side would leave the map a sliver: the
+# legend lies under the map instead, across its width (assets/presenting.js picks the arrangement).
+NARROW_STAGE_PX = 640
+LEGEND_SHARE_BELOW = 0.2
+COLORBAR_SIDE = {
+    "orientation": "v",
+    "x": 1.0 - LEGEND_SHARE + 0.015,
+    "xanchor": "left",
+    "y": 0.5,
+    "yanchor": "middle",
+    "len": 0.7,
+    "lenmode": "fraction",  # the explore map's bar is a fixed number of pixels
+    "thickness": 18,
+}
+COLORBAR_BELOW = {
+    "orientation": "h",
+    "x": 0.5,
+    "xanchor": "center",
+    "y": 0.0,
+    "yanchor": "bottom",
+    "len": 0.9,
+    "lenmode": "fraction",
+    "thickness": 12,
+}
 # Type sizes in pixels on a 1080-pixel-high screen, read from the back of a hall (at least 24 px);
 # assets/presenting.js scales them to the screen the show is on (REFERENCE_HEIGHT).
 REFERENCE_HEIGHT = 1080
@@ -115,8 +139,30 @@ def step_fit(runtime: Runtime, step: Step) -> dict:
 
 def _fit(bounds: list[float] | None, fill: float) -> dict:
     """Where to look, for assets/presenting.js: the box, how much of the map it fills, and the
-    share of the stage's width the map has (the rest is the legend's)."""
-    return {"bounds": bounds, "fill": fill, "width": MAP_DOMAIN["x"][1] - MAP_DOMAIN["x"][0]}
+    share of the stage's width the map has (the rest is the legend's); ``narrow``: below
+    ``below`` pixels of stage width the legend goes under the map, with the map's share of the
+    height and the figure's settings for that arrangement (``side`` restores the wide one)."""
+    return {
+        "bounds": bounds,
+        "fill": fill,
+        "width": MAP_DOMAIN["x"][1] - MAP_DOMAIN["x"][0],
+        "narrow": {
+            "below": NARROW_STAGE_PX,
+            "height": 1.0 - LEGEND_SHARE_BELOW,
+            "side": stage_arrangement(below=False),
+            "under": stage_arrangement(below=True),
+        },
+    }
+
+
+def stage_arrangement(below: bool) -> list[tuple[list, object]]:
+    """The map figure's (path, value) settings for a legend beside (wide) or under the map."""
+    domain = {"x": [0.0, 1.0], "y": [LEGEND_SHARE_BELOW, 1.0]} if below else MAP_DOMAIN
+    colorbar = COLORBAR_BELOW if below else COLORBAR_SIDE
+    settings: list[tuple[list, object]] = [(["layout", "map", "domain"], domain)]
+    for trace in COLORBAR_TRACES:
+        settings += [(["data", trace, "colorbar", key], value) for key, value in colorbar.items()]
+    return settings
 
 
 def _explore(runtime: Runtime, step: Step, language: str) -> ExploreView:
@@ -185,17 +231,14 @@ def present_map(runtime: Runtime, view: ExploreView, language: str) -> go.Figure
     for trace in figure.data[: len(COLORBAR_TRACES)]:
         if "colorbar" in trace:
             trace.colorbar.update(
-                orientation="v",
-                x=1.0 - LEGEND_SHARE + 0.015,
-                xanchor="left",
-                y=0.5,
-                yanchor="middle",
-                len=0.7,
-                thickness=18,
+                **COLORBAR_SIDE,
                 bgcolor="rgba(0,0,0,0)",
                 title={"side": "top", "font": {"size": LEGEND_SIZE}},
                 tickfont={"size": LEGEND_SIZE},
             )
+    # The stage frames each step for the size it has (assets/presenting.js, fitMap): the view is
+    # made for the map as shown, not for a reference width (assets/map_fit.js).
+    figure.layout.meta = None
     figure.update_layout(
         height=None,
         autosize=True,
