@@ -45,6 +45,7 @@ from dashboard.components.whatif_views import (
     whatif_result,
 )
 from dashboard.components.whatif_views import edit_scenario as edit
+from dashboard.components.wide import wide_chart
 from dashboard.figures.config import graph_config
 from dashboard.figures.potential import (
     DIMENSION_COLORS,
@@ -419,10 +420,13 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     ),
                     _card(
                         translate("potential.lq_title", language),
-                        dcc.Graph(
-                            id=ids.LQ_HEATMAP,
-                            figure=heatmap(runtime, analysis, language),
-                            config=graph_config(language, "static"),
+                        wide_chart(
+                            dcc.Graph(
+                                id=ids.LQ_HEATMAP,
+                                figure=heatmap(runtime, analysis, language),
+                                config=graph_config(language, "static"),
+                            ),
+                            translate("potential.lq_title", language),
                         ),
                         translate("potential.lq_help", language),
                     ),
