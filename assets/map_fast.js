@@ -208,40 +208,18 @@
     });
   }
 
-  /* A map painted once its data is in, not source by source.
+  /* Labels appear with the picture they belong to, not faded in over the next 300 ms of frames
+   * (MapLibre's `fadeDuration`, which plotly does not expose): in software WebGL each of those
+   * frames costs 50-140 ms of the main thread.
    *
-   * While a new figure loads, MapLibre paints a frame each time one of its sources has been
-   * tiled (background, then rivers, polygons, labels, points...). In software WebGL each frame
-   * costs 50-140 ms of the main thread (measured: 13 frames while the first map loads), time
-   * the remaining sources then wait for. So while the map is not `loaded()` its frames are not
-   * painted -- the canvas keeps the previous picture, and a first picture is the whole map --
-   * for at most HOLD_LIMIT_MS in a row, so a source that never loads cannot freeze the map.
-   * Everything else of a frame (tile requests, label placement, its `render` event) still runs.
-   * Measured (bench/bench_explore.py, first load at 100,000 enterprises): 2.03 -> 1.84 s. */
-  var HOLD_LIMIT_MS = 1500;
-
-  function holdFrames(map) {
-    var painter = map.painter;
-    if (map.cimHeld || !painter || typeof painter.render !== "function") {
-      return;
+   * (Tried and left: holding every frame until the map's sources had all loaded, so the first
+   * picture is the whole map -- 0.2 s sooner on first load, but MapLibre then never drew the
+   * style's own river lines.) */
+  function labelsAtOnce(map) {
+    if (!map.cimLabelsAtOnce) {
+      map.cimLabelsAtOnce = true;
+      map._fadeDuration = 0;
     }
-    map.cimHeld = true;
-    // Labels appear with the picture they belong to, not faded in over the next 300 ms of
-    // frames (MapLibre's `fadeDuration`, which plotly does not expose).
-    map._fadeDuration = 0;
-    var paint = painter.render;
-    var holding = null;  // since when frames are held
-    painter.render = function () {
-      var now = performance.now();
-      if (!map.loaded()) {
-        holding = holding === null ? now : holding;
-        if (now - holding < HOLD_LIMIT_MS) {
-          return undefined;
-        }
-      }
-      holding = null;
-      return paint.apply(this, arguments);
-    };
   }
 
   /* Every map graph on the page, found as soon as plotly has made its MapLibre map (before
@@ -250,7 +228,7 @@
     document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
       var subplot = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
       if (subplot && subplot.map) {
-        holdFrames(subplot.map);
+        labelsAtOnce(subplot.map);
       }
       if (gd.on && !gd.cimWatched && subplot) {
         gd.cimWatched = true;

@@ -378,3 +378,15 @@ def test_a_filter_change_redraws_only_its_traces_and_looks_as_a_full_redraw(expl
     expected = trace_updates(view.map, project_runtime.map_base, "en")[TRACE_DISTRICTS]["z"]
     district_z = dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_DISTRICTS}].z")
     assert district_z == pytest.approx(expected)
+
+
+def test_the_map_draws_every_layer_of_its_own_style(explore):
+    """The style's own layers (the rivers, assets of the offline base map) are drawn under
+    whatever the page does to MapLibre's drawing (assets/map_fast.js): an experiment that held
+    frames until all sources had loaded once left the rivers out of every later frame."""
+    from dashboard.figures.style import RIVER
+
+    picture = map_picture(explore)
+    river = np.array([int(RIVER[i : i + 2], 16) for i in (1, 3, 5)], dtype=np.int16)
+    river_pixels = int(np.sum(np.abs(picture - river).max(axis=2) <= 10))
+    assert river_pixels > 50, f"only {river_pixels} pixels of the rivers' colour on the map"
