@@ -10,10 +10,11 @@
  *      the graph's `figure`, so the next full patch starts from what is on screen);
  *   2. a restyle of the colour bar's title makes plotly re-derive its full trace settings and
  *      redraw the colour bars (new range and title) without touching the map;
- *   3. each changed trace is recalculated with its own plotly module; a choropleth's new
- *      colours, opacities and outlines go to MapLibre as *feature state* (see recolour below):
- *      no new GeoJSON, no re-tiling in MapLibre's worker, one frame; other traces (points) are
- *      handed to their own MapLibre layers as plotly's full redraw does per trace;
+ *   3. each changed trace is recalculated with its own plotly module; other traces (points)
+ *      are handed to their own MapLibre layers first, as plotly's full redraw does per trace;
+ *      once their tiles are in, a choropleth's new colours, opacities and outlines go to
+ *      MapLibre as *feature state* (see recolour below): no new GeoJSON, no re-tiling, and
+ *      points and colours change in the same frame (see redrawInPlace);
  *   4. when MapLibre has drawn the new data, `plotly_afterplot` is emitted, as plotly emits it
  *      after its own redraws (the redrawn map is what bench/bench_felt.py times).
  *
@@ -114,6 +115,9 @@
     source.setData = function (data, waitForCompletion) {
       keyFeatures(data);
       map.removeFeatureState({ source: id });
+      if (map.cimFed) {
+        map.cimFed.push(id);  // an in-place redraw waits for it (redrawInPlace)
+      }
       return setData.call(this, data, waitForCompletion);
     };
   }
@@ -246,24 +250,65 @@
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
 
+  /* Resolves when every source in `ids` has its new data tiled (at most `limitMs`). */
+  function sourcesLoaded(map, ids, limitMs) {
+    return new Promise(function (resolve) {
+      function waiting() {
+        return ids.filter(function (id) { return map.getSource(id) && !map.isSourceLoaded(id); });
+      }
+      if (!waiting().length) {
+        resolve();
+        return;
+      }
+      var timer = setTimeout(done, limitMs);
+      function check() {
+        if (!waiting().length) {
+          done();
+        }
+      }
+      function done() {
+        clearTimeout(timer);
+        map.off("sourcedata", check);
+        resolve();
+      }
+      map.on("sourcedata", check);
+    });
+  }
+
+  /* New points and new colours in one frame. Points are new GeoJSON, tiled in MapLibre's worker
+   * before they can be drawn; colours are feature state, drawn in the very next frame. Set at
+   * once, the map showed new colours over old points, then the new points: two or three frames
+   * where one does (each 50-140 ms in software WebGL). So the points go first, and the colours
+   * are set in the same task that hears their tiles are in (sourcedata), before MapLibre's next
+   * frame; a worker slower than SOURCE_WAIT_MS does not hold the colours back longer. */
+  var SOURCE_WAIT_MS = 400;
+
   function redrawInPlace(gd, indices) {
     var map = gd._fullLayout.map._subplot.map;
-    var drawing = drawn(map);
     var visible = shown(gd, indices);
-    for (var k = 0; k < visible.length; k += 1) {
-      var index = visible[k];
-      var trace = gd._fullData[index];
-      var calcTrace = trace._module.calc(gd, trace);
-      calcTrace[0].trace = trace;
-      calcTrace[0].t = calcTrace[0].t || {};
-      gd.calcdata[index] = calcTrace;
-      if (trace.type === "choroplethmap" && recolourable(trace._glTrace)) {
-        recolour(trace._glTrace, calcTrace);
-      } else {
-        trace._glTrace.update(calcTrace);
+    var recolours = [];
+    var fed = map.cimFed = [];
+    try {
+      for (var k = 0; k < visible.length; k += 1) {
+        var index = visible[k];
+        var trace = gd._fullData[index];
+        var calcTrace = trace._module.calc(gd, trace);
+        calcTrace[0].trace = trace;
+        calcTrace[0].t = calcTrace[0].t || {};
+        gd.calcdata[index] = calcTrace;
+        if (trace.type === "choroplethmap" && recolourable(trace._glTrace)) {
+          recolours.push([trace._glTrace, calcTrace]);
+        } else {
+          trace._glTrace.update(calcTrace);
+        }
       }
+    } finally {
+      map.cimFed = null;
     }
-    return drawing;
+    return sourcesLoaded(map, fed, SOURCE_WAIT_MS).then(function () {
+      recolours.forEach(function (entry) { recolour(entry[0], entry[1]); });
+      return drawn(map);
+    });
   }
 
   function drawable(gd, indices) {
