@@ -1,4 +1,4 @@
-/* A filter change redrawn in place on the explore page's map.
+/* A filter or level change redrawn in place on the explore page's map.
  *
  * plotly redraws every layer of a map on any change of its figure: every trace is recalculated
  * and every GeoJSON source handed to MapLibre again, which re-tiles every polygon. A filter
@@ -17,6 +17,9 @@
  *      points and colours change in the same frame (see redrawInPlace);
  *   4. when MapLibre has drawn the new data, `plotly_afterplot` is emitted, as plotly emits it
  *      after its own redraws (the redrawn map is what bench/bench_felt.py times).
+ *
+ * A level change shows other traces: a trace switched off has its layers hidden, one switched
+ * on is drawn by plotly's own update of that trace (its polygons were fetched with the page).
  *
  * Hover, clicks and the lasso read plotly's recalculated traces, so they show the new values.
  * Whenever something is missing (no map yet, a trace plotly has not drawn), the graph is
@@ -62,9 +65,20 @@
   }
 
   /* Hidden traces need nothing more: their new values are in the figure for when they show. */
-  function shown(gd, indices) {
-    return indices.filter(function (index) {
-      return gd._fullData[index] && gd._fullData[index].visible === true;
+  function showing(gd, index) {
+    return Boolean(gd._fullData[index] && gd._fullData[index].visible === true);
+  }
+
+  /* A trace switched off (a level change): its layers hidden, as plotly's redraw would. */
+  function hide(glTrace) {
+    var map = glTrace.subplot.map;
+    var layers = glTrace.layerList  // a choropleth's [[kind, id], ...]; points' {kind: id}
+      ? glTrace.layerList.map(function (entry) { return entry[1]; })
+      : Object.keys(glTrace.layerIds || {}).map(function (kind) { return glTrace.layerIds[kind]; });
+    layers.forEach(function (id) {
+      if (map.getLayer(id)) {
+        map.setLayoutProperty(id, "visibility", "none");
+      }
     });
   }
 
@@ -175,7 +189,33 @@
           glTrace.update(gd.calcdata[index]);
         }
       });
+      prefetchGeometry(gd);
     }, { timeout: 2000 });
+  }
+
+  /* The polygons of the traces not shown yet (the other levels), fetched while the browser is
+   * idle into plotly's own store of GeoJSON by address, where plotly fetches a shown trace's:
+   * a level change can then switch them on in place. The files are the cacheable geometry the
+   * server sends once (dashboard/app.py, serve_geometry). */
+  var prefetching = {};
+
+  function prefetchGeometry(gd) {
+    var assets = window.PlotlyGeoAssets = window.PlotlyGeoAssets || {};
+    (gd.data || []).forEach(function (trace) {
+      var url = trace.geojson;
+      if (typeof url !== "string" || assets[url] || prefetching[url] || !window.fetch) {
+        return;
+      }
+      prefetching[url] = window.fetch(url)
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (geojson) {
+          if (geojson && !assets[url]) {
+            assets[url] = geojson;
+          }
+        })
+        .catch(function () { /* a full redraw fetches it then */ })
+        .then(function () { delete prefetching[url]; });
+    });
   }
 
   function recolourable(glTrace) {
@@ -283,20 +323,27 @@
    * frame; a worker slower than SOURCE_WAIT_MS does not hold the colours back longer. */
   var SOURCE_WAIT_MS = 400;
 
-  function redrawInPlace(gd, indices) {
+  function redrawInPlace(gd, indices, before) {
     var map = gd._fullLayout.map._subplot.map;
-    var visible = shown(gd, indices);
     var recolours = [];
     var fed = map.cimFed = [];
     try {
-      for (var k = 0; k < visible.length; k += 1) {
-        var index = visible[k];
+      for (var k = 0; k < indices.length; k += 1) {
+        var index = indices[k];
         var trace = gd._fullData[index];
+        if (!showing(gd, index)) {
+          if (before[index]) {
+            hide(trace._glTrace);  // switched off; hidden traces need nothing more
+          }
+          continue;
+        }
         var calcTrace = trace._module.calc(gd, trace);
         calcTrace[0].trace = trace;
         calcTrace[0].t = calcTrace[0].t || {};
         gd.calcdata[index] = calcTrace;
-        if (trace.type === "choroplethmap" && recolourable(trace._glTrace)) {
+        // A choropleth that was showing keeps its polygons and takes new colours; one switched
+        // on gets its polygons (and layers shown) from plotly's own update.
+        if (before[index] && trace.type === "choroplethmap" && recolourable(trace._glTrace)) {
           recolours.push([trace._glTrace, calcTrace]);
         } else {
           trace._glTrace.update(calcTrace);
@@ -316,9 +363,13 @@
     if (!subplot || !subplot.map || !gd.calcdata || !window.Plotly || !window.Plotly.restyle) {
       return false;
     }
-    return shown(gd, indices).every(function (index) {
+    var assets = window.PlotlyGeoAssets || {};
+    return indices.every(function (index) {
       var trace = gd._fullData[index];
-      return trace._glTrace && trace._module && trace._module.calc;
+      var geojson = gd.data[index].geojson;
+      var polygons = gd.data[index].visible === false || typeof geojson !== "string" || assets[geojson];
+      return Boolean(trace && trace._glTrace && trace._glTrace.subplot === subplot &&
+        trace._module && trace._module.calc && polygons);
     });
   }
 
@@ -328,6 +379,8 @@
       return window.dash_clientside.no_update;
     }
     var indices = Object.keys(update.traces).map(Number);
+    var before = {};  // which traces showed before this change (a level change switches some)
+    indices.forEach(function (index) { before[index] = showing(gd, index); });
     indices.forEach(function (index) {
       update.traces[index].forEach(function (leaf) {
         assign(gd.data[index], leaf[0], leaf[1]);
@@ -344,9 +397,12 @@
       return bar && bar.title ? bar.title.text : undefined;
     });
     var drawing = window.Plotly.restyle(gd, { "colorbar.title.text": titles }, target)
-      .then(function () { return redrawInPlace(gd, indices); })
+      .then(function () { return redrawInPlace(gd, indices, before); })
       .then(function () { gd.emit("plotly_afterplot"); })
-      .catch(function () { return window.Plotly.redraw(gd); })
+      .catch(function (error) {
+        window.console.warn("map redrawn in full, the in-place redraw failed:", error);
+        return window.Plotly.redraw(gd);
+      })
       .then(function () {
         if (current === drawing) {
           current = null;

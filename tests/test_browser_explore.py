@@ -366,7 +366,11 @@ def test_a_filter_change_redraws_only_its_traces_and_looks_as_a_full_redraw(expl
     differing = pictures_differ(recoloured, redrawn)
     assert differing < 0.002, f"{differing:.2%} of the map's pixels differ from a full redraw"
 
-    # The next figure patch (a level change) starts from what the map shows.
+    # A level change is redrawn in place too, from what the map shows: the districts switched
+    # on (plotly hands their polygons over), the municipalities hidden, not re-sent, and the
+    # picture that of a full redraw.
+    municipal_uid = dash_duo.driver.execute_script(f"return {MAP}._fullData[{TRACE_MUNICIPALITIES}].uid")
+    dash_duo.driver.execute_script(COUNT_SET_DATA)
     district = dash_duo.find_element(f"#{ids.LEVEL} label[for$='_input_district']")
     dash_duo.driver.execute_script(
         "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", district
@@ -378,6 +382,18 @@ def test_a_filter_change_redraws_only_its_traces_and_looks_as_a_full_redraw(expl
     expected = trace_updates(view.map, project_runtime.map_base, "en")[TRACE_DISTRICTS]["z"]
     district_z = dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_DISTRICTS}].z")
     assert district_z == pytest.approx(expected)
+    switched = map_picture(dash_duo)
+    calls = dash_duo.driver.execute_script("return window.setDataCalls")
+    assert f"source-{municipal_uid}" not in calls, calls
+    hidden = dash_duo.driver.execute_script(
+        f"const gd = {MAP}; const m = gd._fullLayout.map._subplot.map;"
+        f" const fill = gd._fullData[{TRACE_MUNICIPALITIES}]._glTrace.layerList[0][1];"
+        " return m.getLayoutProperty(fill, 'visibility');"
+    )
+    assert hidden == "none"
+    dash_duo.driver.execute_script(f"return Plotly.redraw({MAP})")
+    differing = pictures_differ(switched, map_picture(dash_duo))
+    assert differing < 0.002, f"{differing:.2%} of the map's pixels differ from a full redraw"
 
 
 def test_the_map_draws_every_layer_of_its_own_style(explore):

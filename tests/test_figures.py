@@ -113,8 +113,9 @@ def test_potential_metric_maps_the_index_and_its_population_weighted_district_me
 
 
 def test_a_filter_change_is_redrawn_in_place_and_anything_else_is_a_patch(figure_inputs):
-    """A sector filter changes only values, colours, hover and points (the browser redraws
-    those traces in place); a level change, a move of the view or a first drawing is a patch."""
+    """A sector filter changes only values, colours, hover and points, and a level change only
+    which traces show, their colour bars and the labels' texts (the browser redraws those traces
+    in place); clustering switched on, a move of the view or a first drawing is a patch."""
     runtime, _, _ = figure_inputs
     base = runtime.map_base
     everything = explore_view(runtime, Filters(), "municipality", "enterprises", "en").map
@@ -134,7 +135,14 @@ def test_a_filter_change_is_redrawn_in_place_and_anything_else_is_a_patch(figure
     # Nothing else: an in-place update leaves what did not change alone.
     assert (TRACE_MUNICIPALITIES, ("visible",)) not in changed
     districts = explore_view(runtime, Filters(), "district", "enterprises", "en").map
-    assert map_update_in_place(districts, base, "en", None, everything) is None  # visibility
+    level = map_update_in_place(districts, base, "en", None, everything)
+    assert level is not None
+    traces = level["traces"].items()
+    switched = {(int(i), tuple(path)): value for i, leaves in traces for path, value in leaves}
+    assert switched[(TRACE_DISTRICTS, ("visible",))] is True
+    assert switched[(TRACE_MUNICIPALITIES, ("visible",))] is False
+    firms = explore_view(runtime, Filters(), "enterprises", "enterprises", "en").map
+    assert map_update_in_place(firms, base, "en", None, everything) is None  # clustering switched
     assert map_update_in_place(crafts.map, base, "en", None, None) is None  # nothing drawn yet
     focus = base.focus(["RS-22"])
     assert map_update_in_place(crafts.map, base, "en", focus, everything) is None  # the view moves

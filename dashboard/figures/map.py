@@ -415,10 +415,11 @@ def map_patch(
 
 
 # What the browser can redraw in place (assets/map_fast.js): a choropleth's values, colours,
-# range and hover, the seats' sizes, the enterprise points. plotly redraws every layer of the
-# map on any change of its figure (re-tiling every polygon source), so a filter change made of
-# these alone goes straight to the changed traces' own MapLibre layers instead. Anything else
-# -- visibility, labels, clustering, a new view -- is a figure patch.
+# range, hover and whether it (and its colour bar) shows, the seats' sizes, the labels' texts,
+# the enterprise points. plotly redraws every layer of the map on any change of its figure
+# (re-tiling every polygon source), so a filter or level change made of these alone goes
+# straight to the changed traces' own MapLibre layers instead. Anything else -- clustering
+# switched on or off, a new view -- is a figure patch.
 _CHOROPLETH_LEAVES = frozenset(
     {
         ("z",),
@@ -429,14 +430,20 @@ _CHOROPLETH_LEAVES = frozenset(
         ("marker", "opacity"),
         ("marker", "line", "color"),
         ("colorbar", "title", "text"),
+        ("visible",),
+        ("showscale",),
+        ("hoverinfo",),
     }
 )
+_LABEL_LEAVES = frozenset({("text",)})
 IN_PLACE_LEAVES: dict[int, frozenset[tuple]] = {
     TRACE_DISTRICTS: _CHOROPLETH_LEAVES,
     TRACE_MUNICIPALITIES: _CHOROPLETH_LEAVES,
     TRACE_HEXAGONS: _CHOROPLETH_LEAVES,
     TRACE_SEATS: frozenset({("marker", "size"), ("customdata",)}),
-    TRACE_POINTS: frozenset({("lon",), ("lat",), ("customdata",), ("marker", "color")}),
+    TRACE_DISTRICT_LABELS: _LABEL_LEAVES,
+    TRACE_MUNICIPALITY_LABELS: _LABEL_LEAVES,
+    TRACE_POINTS: frozenset({("lon",), ("lat",), ("customdata",), ("marker", "color"), ("hoverinfo",)}),
 }
 
 
