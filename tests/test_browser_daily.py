@@ -253,6 +253,7 @@ FOLDING_PAGES = (
         "potential-controls-toggle",
         0.8,
     ),
+    ("/clusters", "clusters-map", "#clusters-settings-body input", "clusters-settings-toggle", 0.8),
 )
 FOLD_STATE = """
 return [document.getElementById(arguments[0]).getBoundingClientRect().top,
@@ -262,8 +263,9 @@ return [document.getElementById(arguments[0]).getBoundingClientRect().top,
 
 
 def test_a_phone_sees_the_map_before_the_filters(served):
-    """At 390 px the explore page's filters and the potential page's weights and settings fold
-    to their title row, so the key figures and the map come first; a tap on the row unfolds them."""
+    """At 390 px the explore page's filters, the potential page's weights and settings and the
+    clusters page's settings fold to their title row, so the key figures and the map come first;
+    a tap on the row unfolds them."""
     driver = served.driver
     set_viewport(driver, 390, 844, mobile=True)
     for path, graph, control, toggle, highest in FOLDING_PAGES:

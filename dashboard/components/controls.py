@@ -1,5 +1,5 @@
-"""Shapes several pages share: a control with its visible label, and the body of a page with
-a column of controls beside its main content."""
+"""Shapes several pages share: a control with its visible label, the creative sectors as ticks,
+and the body of a page with a column of controls beside its main content."""
 
 from __future__ import annotations
 
@@ -31,4 +31,23 @@ def two_column_body(controls: Component, main: list[Component]) -> dbc.Container
         dbc.Row([dbc.Col(controls, lg=3), dbc.Col(html.Main(main, id="main"), lg=9)], className="g-3"),
         fluid=True,
         className="app-body",
+    )
+
+
+def sector_checklist(
+    component_id: str, names: dict[str, str], colors: dict[str, str], value
+) -> dbc.Checklist:
+    """The creative sectors as ticks, each with its colour swatch (as on the maps and charts),
+    in the order of ``names`` (code → name in the page's language); ``value``: the ticked codes."""
+    return dbc.Checklist(
+        id=component_id,
+        options=[
+            {
+                "label": html.Span([html.Span(className="swatch", style={"background": colors[code]}), name]),
+                "value": code,
+            }
+            for code, name in names.items()
+        ],
+        value=list(value),
+        className="sector-checklist",
     )

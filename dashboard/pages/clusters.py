@@ -22,8 +22,9 @@ from dashboard.analysis.views import sector_names, unit_names
 from dashboard.components import beyond_ids as bid
 from dashboard.components import ids
 from dashboard.components.cluster_views import cards, hover_lines, summary
-from dashboard.components.controls import labelled, two_column_body
+from dashboard.components.controls import labelled, sector_checklist, two_column_body
 from dashboard.components.filters import definition_control
+from dashboard.components.fold import folding_panel
 from dashboard.components.footer import footer
 from dashboard.components.header import header
 from dashboard.components.page_title import page_title
@@ -75,99 +76,91 @@ def _controls(runtime: Runtime, state: ClustersPageState, language: str) -> dbc.
     taxonomy = runtime.data.taxonomy
     names, colors = sector_names(taxonomy, language), taxonomy.colors()
     defaults = _defaults(runtime)
+    settings = translate("clusters.settings", language)
+    panel = [
+        definition_control(taxonomy, language, state.definition, bid.CLUSTERS_DEFINITION),
+        labelled(
+            translate("clusters.control.sectors", language),
+            sector_checklist(bid.CLUSTERS_SECTORS, names, colors, state.sectors),
+            translate("clusters.control.sectors_help", language),
+            label_class="filter-label",
+            className="filter-group",
+        ),
+        labelled(
+            translate("clusters.control.radius", language),
+            dbc.Input(
+                id=bid.CLUSTERS_RADIUS,
+                type="number",
+                min=RADIUS_RANGE[0],
+                max=RADIUS_RANGE[1],
+                step=RADIUS_STEP,
+                value=state.radius_m,
+                debounce=True,
+                size="sm",
+            ),
+            translate(
+                "clusters.control.radius_help",
+                language,
+                low=format_number(RADIUS_RANGE[0], language),
+                high=format_number(RADIUS_RANGE[1], language),
+                default=format_number(defaults.radius_m, language),
+                file="region.toml",
+            ),
+            label_class="filter-label",
+            className="filter-group",
+        ),
+        labelled(
+            translate("clusters.control.min_size", language),
+            dbc.Input(
+                id=bid.CLUSTERS_MIN_SIZE,
+                type="number",
+                min=MIN_SIZE_RANGE[0],
+                max=MIN_SIZE_RANGE[1],
+                step=1,
+                value=state.min_size,
+                debounce=True,
+                size="sm",
+            ),
+            translate(
+                "clusters.control.min_size_help",
+                language,
+                low=MIN_SIZE_RANGE[0],
+                high=MIN_SIZE_RANGE[1],
+                default=defaults.min_size,
+                file="region.toml",
+            ),
+            label_class="filter-label",
+            className="filter-group",
+        ),
+        dbc.Button(
+            translate("clusters.reset", language),
+            id=bid.CLUSTERS_RESET,
+            color="secondary",
+            outline=True,
+            size="sm",
+            className="w-100 mb-2",
+        ),
+        dbc.Button(
+            translate("clusters.download", language, format="GeoJSON"),
+            id=bid.CLUSTERS_EXPORT,
+            color="primary",
+            outline=True,
+            size="sm",
+            className="w-100 mb-3",
+        ),
+        html.A(
+            translate("clusters.method_link", language),
+            href=f"/methodology?lang={language}#beyond",
+            className="small",
+        ),
+    ]
+    # Below 992 px the settings fold behind their title, so the map and the clusters come first
+    # on a phone (components/fold.py).
     return dbc.Card(
         dbc.CardBody(
-            [
-                html.H2(translate("clusters.settings", language), className="panel-title"),
-                definition_control(taxonomy, language, state.definition, bid.CLUSTERS_DEFINITION),
-                labelled(
-                    translate("clusters.control.sectors", language),
-                    dbc.Checklist(
-                        id=bid.CLUSTERS_SECTORS,
-                        options=[
-                            {
-                                "label": html.Span(
-                                    [html.Span(className="swatch", style={"background": colors[c]}), n]
-                                ),
-                                "value": c,
-                            }
-                            for c, n in names.items()
-                        ],
-                        value=list(state.sectors),
-                        className="sector-checklist",
-                    ),
-                    translate("clusters.control.sectors_help", language),
-                    label_class="filter-label",
-                    className="filter-group",
-                ),
-                labelled(
-                    translate("clusters.control.radius", language),
-                    dbc.Input(
-                        id=bid.CLUSTERS_RADIUS,
-                        type="number",
-                        min=RADIUS_RANGE[0],
-                        max=RADIUS_RANGE[1],
-                        step=RADIUS_STEP,
-                        value=state.radius_m,
-                        debounce=True,
-                        size="sm",
-                    ),
-                    translate(
-                        "clusters.control.radius_help",
-                        language,
-                        low=format_number(RADIUS_RANGE[0], language),
-                        high=format_number(RADIUS_RANGE[1], language),
-                        default=format_number(defaults.radius_m, language),
-                        file="region.toml",
-                    ),
-                    label_class="filter-label",
-                    className="filter-group",
-                ),
-                labelled(
-                    translate("clusters.control.min_size", language),
-                    dbc.Input(
-                        id=bid.CLUSTERS_MIN_SIZE,
-                        type="number",
-                        min=MIN_SIZE_RANGE[0],
-                        max=MIN_SIZE_RANGE[1],
-                        step=1,
-                        value=state.min_size,
-                        debounce=True,
-                        size="sm",
-                    ),
-                    translate(
-                        "clusters.control.min_size_help",
-                        language,
-                        low=MIN_SIZE_RANGE[0],
-                        high=MIN_SIZE_RANGE[1],
-                        default=defaults.min_size,
-                        file="region.toml",
-                    ),
-                    label_class="filter-label",
-                    className="filter-group",
-                ),
-                dbc.Button(
-                    translate("clusters.reset", language),
-                    id=bid.CLUSTERS_RESET,
-                    color="secondary",
-                    outline=True,
-                    size="sm",
-                    className="w-100 mb-2",
-                ),
-                dbc.Button(
-                    translate("clusters.download", language, format="GeoJSON"),
-                    id=bid.CLUSTERS_EXPORT,
-                    color="primary",
-                    outline=True,
-                    size="sm",
-                    className="w-100 mb-3",
-                ),
-                html.A(
-                    translate("clusters.method_link", language),
-                    href=f"/methodology?lang={language}#beyond",
-                    className="small",
-                ),
-            ]
+            folding_panel(
+                settings, panel, toggle_id=bid.CLUSTERS_SETTINGS_TOGGLE, body_id=bid.CLUSTERS_SETTINGS_BODY
+            )
         ),
         className="filter-panel potential-controls",
     )

@@ -21,7 +21,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, 
 from dashboard.analysis.views import sector_names, unit_names
 from dashboard.components import beyond_ids as bid
 from dashboard.components import ids
-from dashboard.components.controls import labelled, two_column_body
+from dashboard.components.controls import labelled, sector_checklist, two_column_body
 from dashboard.components.filters import definition_control
 from dashboard.components.fold import folding_panel
 from dashboard.components.footer import footer
@@ -197,20 +197,7 @@ def _controls(runtime: Runtime, language: str, state: PotentialState) -> dbc.Car
         html.Div(
             [
                 html.Label(translate("filters.sector", language), className="filter-label"),
-                dbc.Checklist(
-                    id=ids.POTENTIAL_SECTORS,
-                    options=[
-                        {
-                            "label": html.Span(
-                                [html.Span(className="swatch", style={"background": colors[c]}), n]
-                            ),
-                            "value": c,
-                        }
-                        for c, n in names.items()
-                    ],
-                    value=list(state.sectors),
-                    className="sector-checklist",
-                ),
+                sector_checklist(ids.POTENTIAL_SECTORS, names, colors, state.sectors),
             ],
             className="filter-group",
         ),
