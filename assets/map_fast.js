@@ -19,7 +19,8 @@
  *      after its own redraws (the redrawn map is what bench/bench_felt.py times).
  *
  * A level change shows other traces: a trace switched off has its layers hidden, one switched
- * on is drawn by plotly's own update of that trace (its polygons were fetched with the page).
+ * on is drawn by plotly's own update of that trace (its polygons fetched while the browser was
+ * idle, see prefetchGeometry; until they are in, a level change is a full redraw).
  *
  * Hover, clicks and the lasso read plotly's recalculated traces, so they show the new values.
  * Whenever something is missing (no map yet, a trace plotly has not drawn), the graph is
@@ -64,7 +65,8 @@
     });
   }
 
-  /* Hidden traces need nothing more: their new values are in the figure for when they show. */
+  /* Whether a trace shows (by plotly's settings derived from the figure). A hidden trace needs
+   * nothing more: its new values are in the figure for when it shows. */
   function showing(gd, index) {
     return Boolean(gd._fullData[index] && gd._fullData[index].visible === true);
   }
