@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -184,6 +185,12 @@ class EnterpriseColumns:
         """Rows whose coordinates were given, not derived from a settlement or seat."""
         return self.codes["location_precision"] == self.categories["location_precision"].index("exact")
 
+    @cached_property
+    def indexes(self) -> dict[str, pd.Index]:
+        """Each category list as a pandas index, built once: a count's Series would otherwise
+        build it anew from the list on every call (most of a count's time for the hexagons)."""
+        return {name: pd.Index(values) for name, values in self.categories.items()}
+
     def count(self, name: str, mask: np.ndarray, *, employees: bool = False) -> pd.Series:
         """Enterprises (or their employees) per category of ``name`` among the masked rows."""
         codes = self.codes[name][mask]
@@ -194,7 +201,7 @@ class EnterpriseColumns:
             weights=None if weights is None else weights[valid],
             minlength=len(self.categories[name]),
         )
-        return pd.Series(counts.astype(np.int64), index=self.categories[name])
+        return pd.Series(counts.astype(np.int64), index=self.indexes[name])
 
     def count_by_definition(self, name: str = "municipality", mask: np.ndarray | None = None) -> pd.DataFrame:
         """Enterprises per category of ``name`` (rows) under each definition (columns, in the
@@ -202,7 +209,7 @@ class EnterpriseColumns:
         chosen = np.ones(len(self), dtype=bool) if mask is None else mask
         return pd.DataFrame(
             {d: self.count(name, chosen & self.in_definition(d)) for d in self.definitions},
-            index=self.categories[name],
+            index=self.indexes[name],
         )
 
     def count_years(self, mask: np.ndarray, first: int, last: int) -> pd.Series:
