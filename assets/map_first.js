@@ -5,16 +5,17 @@
  * thread; the map, the view a person watches, came last (the charts' redraws alone took
  * 300-400 ms in software WebGL). So the page hands the filter and table states on to the other
  * views (FILTER_VIEW, TABLE_VIEW in dashboard/components/ids.py) only once the map has drawn
- * the state they belong to:
+ * the state they belong to (and MAP_TEXTS_VIEW, the map's own notice, summary and legend):
  *
- *   1. while the map's answer for the current state has not arrived (MAP_STATE's query is not
+ *   1. while the map's answer for the current state has not arrived (the page's QUERY is not
  *      yet MAP_DRAWN), nothing is passed on: the answer's arrival calls this again;
  *   2. then the map's drawing is awaited -- the in-place redraw of assets/map_fast.js, or
- *      MapLibre's `idle` after a full redraw -- for at most SETTLE_LIMIT_MS;
+ *      MapLibre's `idle` after a full redraw -- for at most SETTLE_LIMIT_MS, and two frames
+ *      more, so the drawn map is on screen before the other views' requests and redraws begin;
  *   3. the state is passed on, unless the view already shows it or a newer call has come
  *      meanwhile (that one passes on the newer state: never an older one that resolved late).
  *
- * A change that leaves the map as it is (the map already shows MAP_STATE) is passed on at once.
+ * A change that leaves the map as it is (the map already shows QUERY) is passed on at once.
  */
 (function () {
   "use strict";
@@ -45,13 +46,15 @@
       var fast = window.dash_clientside.creativeMapFast;
       var inPlace = fast && fast.drawing ? fast.drawing() : null;
       if (inPlace) {
-        return inPlace;
+        return inPlace.then(function () { return frames(2); });
       }
       var map = mapOf(graphId);
       if (!map || (map.loaded() && !map.isMoving())) {
         return null;
       }
-      return new Promise(function (resolve) { map.once("idle", resolve); });
+      return new Promise(function (resolve) { map.once("idle", resolve); }).then(function () {
+        return frames(2);
+      });
     });
   }
 
@@ -65,7 +68,7 @@
 
   /* One gate per view store: ``name`` keeps each gate's newest state apart. */
   function gate(name) {
-    return function (state, drawn, mapState, shown, graphId) {
+    return function (state, drawn, query, shown, graphId) {
       var noUpdate = window.dash_clientside.no_update;
       newest[name] = state;
       calls[name] = (calls[name] || 0) + 1;
@@ -73,7 +76,7 @@
       if (!state) {
         return noUpdate;
       }
-      if (mapState && mapState.query !== drawn) {
+      if (typeof query === "string" && query !== drawn) {
         return noUpdate;
       }
       function passOn() {  // a newer call, made meanwhile, passes on the newest state itself
@@ -84,9 +87,15 @@
     };
   }
 
+  var textsGate = gate("texts");
+
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.creativeMapFirst = {
     filters: gate("filters"),
     table: gate("table"),
+    /* The map's own texts (notice, summary, legend) follow the state the map has drawn. */
+    texts: function (drawn, query, shown, graphId) {
+      return textsGate(drawn, drawn, query, shown, graphId);
+    },
   };
 })();

@@ -7,6 +7,27 @@
    memory, so one page's map view never leaks into another's address. */
 (function () {
   var memories = {};
+  var IDLE_MS = 300;  // the address waits for an idle moment, but never longer than this
+  var pending = [];
+
+  /* Writing the address costs the browser a few milliseconds (history entries): it is done when
+     the page is idle, after the map has drawn, in the order the changes came. */
+  function later(job) {
+    pending.push(job);
+    if (pending.length > 1) {
+      return;
+    }
+    function flush() {
+      var jobs = pending;
+      pending = [];
+      jobs.forEach(function (run) { run(); });
+    }
+    if (window.requestIdleCallback) {
+      window.requestIdleCallback(flush, { timeout: IDLE_MS });
+    } else {
+      setTimeout(flush, 0);
+    }
+  }
 
   /* The query without its map view, and that view ([lat, lon, zoom]) if it had one: a page
      re-rendered from the address (the back button) brings its own view with it. */
@@ -59,7 +80,8 @@
         if (relayout && relayout["map.center"] && relayout["map.zoom"] !== undefined) {
           view = [relayout["map.center"].lat, relayout["map.center"].lon, relayout["map.zoom"]];
         }
-        return write(query, view, language);
+        later(function () { write(query, view, language); });
+        return "";
       },
       /* The header's language links: the same state in each language (one href per link, in
          the order Dash lists the links). */
@@ -72,7 +94,8 @@
       },
       /* Pages whose address holds their controls only. */
       syncQuery: function (query, language) {
-        return write(query, null, language);
+        later(function () { write(query, null, language); });
+        return "";
       }
     }
   });

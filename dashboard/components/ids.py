@@ -30,8 +30,8 @@ TABLE_SLOT = "enterprise-table-slot"
 SELECTION = "map-selection"
 QUERY = "explore-query"
 # The explore page's state, derived once per change and split into what each view reads, so a
-# change reaches only the views it affects (dashboard/pages/explore.py).
-MAP_STATE = "explore-map-state"
+# change reaches only the views it affects (dashboard/pages/explore.py). The map derives its
+# state from the controls itself; MAP_DRAWN is the state (QUERY's form) it has answered.
 FILTER_STATE = "explore-filter-state"
 TABLE_STATE = "explore-table-state"
 MAP_DRAWN = "explore-map-drawn"
@@ -39,6 +39,7 @@ MAP_DRAWN = "explore-map-drawn"
 # has drawn its answer, so the charts and the table never hold up the map (assets/map_first.js).
 FILTER_VIEW = "explore-filter-view"
 TABLE_VIEW = "explore-table-view"
+MAP_TEXTS_VIEW = "explore-map-texts-view"  # the drawn state, for the map's notice, summary, legend
 # A filter change the browser redraws in place on the map (assets/map_fast.js).
 MAP_IN_PLACE = "explore-map-in-place"
 MAP_IN_PLACE_DONE = "explore-map-in-place-done"

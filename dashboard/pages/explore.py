@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from dashboard.analysis.definition_potential import potential_under
 from dashboard.analysis.indicators import LEVELS, METRICS, Filters
@@ -172,7 +173,6 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             dcc.Store(id=ids.SELECTION, data=[]),
             dcc.Store(id=ids.QUERY, data=state.to_query()),
             # What each view shows now; derive_state replaces only those a change affects.
-            dcc.Store(id=ids.MAP_STATE, data=_map_slice(state)),
             dcc.Store(id=ids.MAP_DRAWN, data=state.to_query()),
             dcc.Store(id=ids.MAP_IN_PLACE),
             html.Div(id=ids.MAP_IN_PLACE_DONE, hidden=True),
@@ -181,6 +181,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             # The same, passed on to the views beside the map once the map has drawn it.
             dcc.Store(id=ids.FILTER_VIEW, data=_filter_slice(state)),
             dcc.Store(id=ids.TABLE_VIEW, data=_table_slice(state, [])),
+            dcc.Store(id=ids.MAP_TEXTS_VIEW, data=state.to_query()),
             html.Div(id=ids.URL_SYNC, hidden=True),
             header(language, data.region.name(language), view.synthetic_shown, "/", state.to_query()),
             two_column_body(
@@ -371,10 +372,6 @@ def _state(query: str) -> ExploreState:
     return replace(state, lq_sector=_valid_lq(state.lq_sector))
 
 
-def _map_slice(state: ExploreState, focus: bool = False) -> dict:
-    return {"query": state.to_query(), "focus": focus}
-
-
 def _filter_slice(state: ExploreState) -> dict:
     return {"query": ExploreState(filters=state.filters).to_query()}
 
@@ -390,20 +387,36 @@ def _changed(new: dict, old: dict | None, *keys: str):
     return new if old is None or any(new.get(k) != old.get(k) for k in keys) else no_update
 
 
-@dash.callback(
-    Output(ids.QUERY, "data"),
-    Output(ids.MAP_STATE, "data"),
-    Output(ids.FILTER_STATE, "data"),
-    Output(ids.TABLE_STATE, "data"),
+def _controls_state(values, level, metric, lq_sector, approximate, filter_ids) -> ExploreState:
+    """The page state the controls stand for: the one derivation that both the state callback
+    and the map read (the map derives it itself, so it never waits for a round trip)."""
+    return ExploreState(
+        filters=_filters_from(values, filter_ids),
+        level=level,
+        metric=metric,
+        lq_sector=_valid_lq(lq_sector),
+        approximate=bool(approximate),
+    )
+
+
+# The controls that make the page's state, in the order _controls_state takes them.
+_CONTROLS = (
     Input({"type": ids.FILTER, "name": ALL}, "value"),
     Input(ids.LEVEL, "value"),
     Input(ids.METRIC, "value"),
     Input(ids.LQ_SECTOR, "value"),
-    Input(ids.SELECTION, "data"),
     Input(ids.MAP_APPROXIMATE, "value"),
+)
+
+
+@dash.callback(
+    Output(ids.QUERY, "data"),
+    Output(ids.FILTER_STATE, "data"),
+    Output(ids.TABLE_STATE, "data"),
+    *_CONTROLS,
+    Input(ids.SELECTION, "data"),
     State({"type": ids.FILTER, "name": ALL}, "id"),
     State(ids.QUERY, "data"),
-    State(ids.MAP_STATE, "data"),
     State(ids.FILTER_STATE, "data"),
     State(ids.TABLE_STATE, "data"),
     prevent_initial_call=True,
@@ -413,31 +426,19 @@ def derive_state(
     level,
     metric,
     lq_sector,
-    selection,
     approximate,
+    selection,
     filter_ids,
     query,
-    map_state,
     filter_state,
     table_state,
 ):
-    """The page state from every control, split into what each view reads."""
-    state = ExploreState(
-        filters=_filters_from(values, filter_ids),
-        level=level,
-        metric=metric,
-        lq_sector=_valid_lq(lq_sector),
-        approximate=bool(approximate),
-    )
-    before = _state((filter_state or {}).get("query", "")).filters
-    focus = (before.districts, before.municipalities) != (
-        state.filters.districts,
-        state.filters.municipalities,
-    )
+    """The page state from every control, split into what each view beside the map reads
+    (the address and the views' stores; the map reads the controls itself, update_map)."""
+    state = _controls_state(values, level, metric, lq_sector, approximate, filter_ids)
     new_query = state.to_query()
     return (
         new_query if new_query != query else no_update,
-        _changed(_map_slice(state, focus), map_state, "query"),
         _changed(_filter_slice(state), filter_state, "query"),
         _changed(_table_slice(state, selection), table_state, "query", "selection"),
     )
@@ -445,44 +446,67 @@ def derive_state(
 
 @dash.callback(
     Output(ids.MAP, "figure"),
-    Output(ids.MAP_NOTICE, "children"),
-    Output(ids.MAP_SUMMARY, "children"),
-    Output(ids.MAP_LEGEND, "children"),
     Output(ids.MAP_DRAWN, "data"),
     Output(ids.MAP_IN_PLACE, "data"),
-    Input(ids.MAP_STATE, "data"),
+    *_CONTROLS,
+    State({"type": ids.FILTER, "name": ALL}, "id"),
     State(ids.MAP_DRAWN, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def update_map(map_state, drawn, language):
-    """The map: only what differs from the view on screen -- redrawn in place in the browser
-    when it is values, colours and points (map_update_in_place), else a figure patch -- its
-    notice, its text alternative and its legend."""
+def update_map(values, level, metric, lq_sector, approximate, filter_ids, drawn, language):
+    """The map: only what differs from the view on screen (``drawn``) -- redrawn in place in
+    the browser when it is values, colours and points (map_update_in_place), else a figure
+    patch. It reads the controls directly, beside derive_state rather than after it: one
+    round trip from a click to the map's answer. A view moved to another district or
+    municipality is framed anew (the focus)."""
     runtime = current()
-    state = _state(map_state["query"])
+    state = _controls_state(values, level, metric, lq_sector, approximate, filter_ids)
+    query = state.to_query()
+    if query == drawn:
+        raise PreventUpdate  # the map already shows this state
     view = map_view_of_state(runtime, state, language)
-    previous = map_view_of_state(runtime, _state(drawn), language) if drawn is not None else None
+    before = _state(drawn) if drawn is not None else None
+    previous = map_view_of_state(runtime, before, language) if before is not None else None
+    geography = (state.filters.districts, state.filters.municipalities)
+    moved = before is None or (before.filters.districts, before.filters.municipalities) != geography
     focus = runtime.map_base.focus(list(state.filters.municipalities or state.filters.districts))
-    focus = focus if map_state.get("focus") else None
+    focus = focus if moved else None
     changes = changes_between(
-        _map_leaves(runtime, map_state["query"], language),
+        _map_leaves(runtime, query, language),
         _map_leaves(runtime, drawn, language) if drawn is not None else {},
     )
     in_place = map_update_in_place(view, runtime.map_base, language, focus, previous, changes)
     if in_place is not None:
-        in_place["query"] = map_state["query"]  # a new value each time, so the browser applies it
+        in_place["query"] = query  # a new value each time, so the browser applies it
     return (
         map_patch(view, runtime.map_base, language, focus, previous, changes)
         if in_place is None
         else no_update,
-        _notice(
-            runtime, view, state.level, language, counts_view(runtime, state.filters).totals["enterprises"]
-        ),
+        query,
+        no_update if in_place is None else in_place,
+    )
+
+
+@dash.callback(
+    Output(ids.MAP_NOTICE, "children"),
+    Output(ids.MAP_SUMMARY, "children"),
+    Output(ids.MAP_LEGEND, "children"),
+    Input(ids.MAP_TEXTS_VIEW, "data"),
+    State(ids.LANGUAGE, "data"),
+    prevent_initial_call=True,
+)
+def describe_map(drawn, language):
+    """The map's notice, text alternative and legend, for the state it has drawn: asked for
+    once the map has drawn it (assets/map_first.js), so the map never waits for them."""
+    runtime = current()
+    state = _state(drawn)
+    view = map_view_of_state(runtime, state, language)
+    shown = counts_view(runtime, state.filters).totals["enterprises"]
+    return (
+        _notice(runtime, view, state.level, language, shown),
         _summary(runtime, view, state.filters, language),
         _legend(runtime, view, language),
-        map_state["query"],
-        no_update if in_place is None else in_place,
     )
 
 
@@ -853,11 +877,20 @@ for _gate, _view, _state_store in (
         Output(_view, "data"),
         Input(_state_store, "data"),
         Input(ids.MAP_DRAWN, "data"),
-        State(ids.MAP_STATE, "data"),
+        State(ids.QUERY, "data"),
         State(_view, "data"),
         State(ids.MAP, "id"),
         prevent_initial_call=True,
     )
+dash.clientside_callback(
+    ClientsideFunction(namespace="creativeMapFirst", function_name="texts"),
+    Output(ids.MAP_TEXTS_VIEW, "data"),
+    Input(ids.MAP_DRAWN, "data"),
+    Input(ids.QUERY, "data"),  # the map's answer may come before the address's: then, again
+    State(ids.MAP_TEXTS_VIEW, "data"),
+    State(ids.MAP, "id"),
+    prevent_initial_call=True,
+)
 dash.clientside_callback(
     ClientsideFunction(namespace="creativeMapFast", function_name="apply"),
     Output(ids.MAP_IN_PLACE_DONE, "children"),
