@@ -22,6 +22,9 @@
  * on is drawn by plotly's own update of that trace (its polygons fetched while the browser was
  * idle, see prefetchGeometry; until they are in, a level change is a full redraw).
  *
+ * A district or municipality chosen frames the map anew: the server's view goes into the
+ * figure's layouts and to the map's camera (moveView), with the new values in the same frame.
+ *
  * Hover, clicks and the lasso read plotly's recalculated traces, so they show the new values.
  * Whenever something is missing (no map yet, a trace plotly has not drawn), the graph is
  * redrawn in full from the updated figure instead.
@@ -375,7 +378,18 @@
     });
   }
 
-  function apply(update, graphId) {
+  /* A view the server framed anew (a district or municipality chosen), already written into
+   * the figure's layouts (see apply): set in plotly's full layout and handed to the map by
+   * plotly's own updateLayout (which assets/map_fit.js fits to a narrow map). No relayout
+   * event: the address gets no "at=", as after a framing by a figure patch. */
+  function moveView(gd, view) {
+    var full = gd._fullLayout.map;
+    full.center = view.center;
+    full.zoom = view.zoom;
+    full._subplot.updateLayout(gd._fullLayout);
+  }
+
+  function apply(update, graphId, figure) {
     var gd = graphOf(graphId);
     if (!update || !gd || !gd.data) {
       return window.dash_clientside.no_update;
@@ -388,18 +402,38 @@
         assign(gd.data[index], leaf[0], leaf[1]);
       });
     });
+    if (update.view) {
+      // Dash hands plotly a copy of the figure's layout: both get the view, so the next figure
+      // patch (made from Dash's) and a redraw (from plotly's) keep the frame.
+      [gd.layout, figure && figure.layout].forEach(function (layout) {
+        if (layout) {
+          assign(layout, ["map", "center"], update.view.center);
+          assign(layout, ["map", "zoom"], update.view.zoom);
+        }
+      });
+    }
     if (!drawable(gd, indices)) {
       window.Plotly.redraw(gd);
       return window.dash_clientside.no_update;
     }
     var bars = indices.filter(function (index) { return gd.data[index].colorbar; });
-    var target = bars.length ? bars : [indices[0]];
+    var target = bars.length ? bars : indices.slice(0, 1);
     var titles = target.map(function (index) {
       var bar = gd.data[index].colorbar;
       return bar && bar.title ? bar.title.text : undefined;
     });
-    var drawing = window.Plotly.restyle(gd, { "colorbar.title.text": titles }, target)
-      .then(function () { return redrawInPlace(gd, indices, before); })
+    // The colour bars' restyle also makes plotly re-derive the changed traces' full settings
+    // (a change of the view alone has none).
+    var restyled = target.length
+      ? window.Plotly.restyle(gd, { "colorbar.title.text": titles }, target)
+      : Promise.resolve();
+    var drawing = restyled
+      .then(function () {
+        if (update.view) {
+          moveView(gd, update.view);
+        }
+        return redrawInPlace(gd, indices, before);
+      })
       .then(function () { gd.emit("plotly_afterplot"); })
       .catch(function (error) {
         window.console.warn("map redrawn in full, the in-place redraw failed:", error);

@@ -406,3 +406,57 @@ def test_the_map_draws_every_layer_of_its_own_style(explore):
     river = np.array([int(RIVER[i : i + 2], 16) for i in (1, 3, 5)], dtype=np.int16)
     river_pixels = int(np.sum(np.abs(picture - river).max(axis=2) <= 10))
     assert river_pixels > 50, f"only {river_pixels} pixels of the rivers' colour on the map"
+
+
+VIEW = f"""
+const gd = {MAP};
+const map = gd._fullLayout.map._subplot.map;
+const center = map.getCenter();
+return {{layout: [gd.layout.map.center.lon, gd.layout.map.center.lat, gd.layout.map.zoom],
+        camera: [center.lng, center.lat, map.getZoom()]}};
+"""
+
+
+def test_a_district_chosen_is_framed_in_place_and_later_redraws_keep_the_frame(explore, project_runtime):
+    """Choosing a district moves the map to it without a full redraw (assets/map_fast.js,
+    moveView): the municipal polygons are not sent to MapLibre again, the figure's own layout
+    holds the new view -- so a full plotly redraw and a later figure patch (the enterprise
+    level, clustered) keep the frame instead of jumping back to the region -- and the address
+    gets no "at=" (the view was not the reader's pan)."""
+    dash_duo = explore
+    (lon, lat), zoom = (lambda c: ((c[0]["lon"], c[0]["lat"]), c[1]))(
+        project_runtime.map_base.focus(["RS-22"])
+    )
+    municipal_uid = dash_duo.driver.execute_script(f"return {MAP}._fullData[{TRACE_MUNICIPALITIES}].uid")
+    dash_duo.driver.execute_script(COUNT_SET_DATA)
+
+    districts = json.dumps(ids.filter_id("districts"), sort_keys=True, separators=(",", ":"))
+    dropdown = dash_duo.find_element(f"[id='{districts}']")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", dropdown)
+    dropdown.click()
+    dash_duo.find_element("[role=listbox] [role=option]:has(input[value='RS-22'])").click()
+
+    def framed() -> bool:
+        view = dash_duo.driver.execute_script(VIEW)
+        return view["layout"] == pytest.approx([lon, lat, zoom], abs=1e-6) and view[
+            "camera"
+        ] == pytest.approx([lon, lat, zoom], abs=1e-3)
+
+    wait_until(framed)
+    wait_until(lambda: query(dash_duo).get("district") == ["RS-22"])
+    time.sleep(1.0)  # anything else that would reach the map has arrived by now
+    assert "at" not in query(dash_duo)
+    calls = dash_duo.driver.execute_script("return window.setDataCalls")
+    assert f"source-{municipal_uid}" not in calls, calls
+
+    dash_duo.driver.execute_script(f"return Plotly.redraw({MAP})")
+    wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.map._subplot.map.loaded()"))
+    assert framed()
+
+    firms = dash_duo.find_element(f"#{ids.LEVEL} label[for$='_input_enterprises']")
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", firms
+    )
+    wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_POINTS}].cluster.enabled"))
+    wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.map._subplot.map.loaded()"))
+    assert framed()

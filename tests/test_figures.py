@@ -115,7 +115,8 @@ def test_potential_metric_maps_the_index_and_its_population_weighted_district_me
 def test_a_filter_change_is_redrawn_in_place_and_anything_else_is_a_patch(figure_inputs):
     """A sector filter changes only values, colours, hover and points, and a level change only
     which traces show, their colour bars and the labels' texts (the browser redraws those traces
-    in place); clustering switched on, a move of the view or a first drawing is a patch."""
+    in place), and a move of the view goes with them to the map's camera; clustering switched on
+    or a first drawing is a patch."""
     runtime, _, _ = figure_inputs
     base = runtime.map_base
     everything = explore_view(runtime, Filters(), "municipality", "enterprises", "en").map
@@ -145,4 +146,8 @@ def test_a_filter_change_is_redrawn_in_place_and_anything_else_is_a_patch(figure
     assert map_update_in_place(firms, base, "en", None, everything) is None  # clustering switched
     assert map_update_in_place(crafts.map, base, "en", None, None) is None  # nothing drawn yet
     focus = base.focus(["RS-22"])
-    assert map_update_in_place(crafts.map, base, "en", focus, everything) is None  # the view moves
+    moved = map_update_in_place(crafts.map, base, "en", focus, everything)
+    assert moved["view"] == {"center": focus[0], "zoom": focus[1]}
+    assert moved["traces"] == update["traces"]  # the same values, only framed anew
+    assert map_update_in_place(everything, base, "en", focus, everything)["view"]["zoom"] == focus[1]
+    assert map_update_in_place(everything, base, "en", None, everything) is None  # nothing to do

@@ -418,8 +418,9 @@ def map_patch(
 # range, hover and whether it (and its colour bar) shows, the seats' sizes, the labels' texts,
 # the enterprise points. plotly redraws every layer of the map on any change of its figure
 # (re-tiling every polygon source), so a filter or level change made of these alone goes
-# straight to the changed traces' own MapLibre layers instead. Anything else -- clustering
-# switched on or off, a new view -- is a figure patch.
+# straight to the changed traces' own MapLibre layers instead, and a new view (a district or
+# municipality framed) goes to the map's camera. Anything else -- clustering switched on or
+# off -- is a figure patch.
 _CHOROPLETH_LEAVES = frozenset(
     {
         ("z",),
@@ -456,18 +457,24 @@ def map_update_in_place(
     changes: dict[tuple, Any] | None = None,
 ) -> dict[str, Any] | None:
     """The change from ``previous`` to ``view`` as {"traces": {index: [[path, value], ...]}}
-    for assets/map_fast.js, or None when it needs a figure patch (no previous view, a move of
-    the view, or any property outside :data:`IN_PLACE_LEAVES`). ``changes``: as map_patch's."""
-    if previous is None or focus is not None:
+    for assets/map_fast.js -- with "view": {"center", "zoom"} when ``focus`` moves the view --
+    or None when it needs a figure patch (no previous view, nothing at all to change, or any
+    property outside :data:`IN_PLACE_LEAVES`). ``changes``: as map_patch's."""
+    if previous is None:
         return None
     if changes is None:
         changes = map_changes(view, base, language, previous)
-    if not changes or any(path[1:] not in IN_PLACE_LEAVES.get(path[0], ()) for path in changes):
+    if not changes and focus is None:
+        return None
+    if any(path[1:] not in IN_PLACE_LEAVES.get(path[0], ()) for path in changes):
         return None
     traces: dict[str, list] = {}
     for path, value in changes.items():
         traces.setdefault(str(path[0]), []).append([list(path[1:]), value])
-    return {"traces": traces}
+    update: dict[str, Any] = {"traces": traces}
+    if focus is not None:
+        update["view"] = {"center": focus[0], "zoom": focus[1]}
+    return update
 
 
 def _leaves(properties: dict[Any, Any], prefix: tuple = ()) -> dict[tuple, Any]:

@@ -896,6 +896,7 @@ dash.clientside_callback(
     Output(ids.MAP_IN_PLACE_DONE, "children"),
     Input(ids.MAP_IN_PLACE, "data"),
     State(ids.MAP, "id"),
+    State(ids.MAP, "figure"),  # the object Dash keeps: a view moved in place is written into it
     prevent_initial_call=True,
 )
 dash.clientside_callback(
