@@ -167,7 +167,7 @@
         var rest = "story=" + encodeURIComponent(state.story) + "&step=" + (state.step + 1);
         var search = "?lang=" + encodeURIComponent(state.language) + "&" + rest;
         if (search !== window.location.search) {
-          window.history.replaceState(null, "", window.location.pathname + search);
+          window.history.replaceState(null, "", search);  // the query only: see url_state.js
         }
         document.querySelectorAll(".present-lang").forEach(function (link) {
           link.setAttribute("href", "?lang=" + link.getAttribute("lang") + "&" + rest);
@@ -191,7 +191,7 @@
           var search = "?lang=" + encodeURIComponent(language) + "&municipality=" + encodeURIComponent(code) +
             (definition ? "&definition=" + encodeURIComponent(definition) : "");
           if (search !== window.location.search) {
-            window.history.replaceState(null, "", window.location.pathname + search);
+            window.history.replaceState(null, "", search);  // the query only: see url_state.js
           }
         }
         return "";
@@ -208,7 +208,7 @@
         var search = "?lang=" + encodeURIComponent(language) + (chosen ? "&municipality=" + chosen : "") +
           (definition ? "&definition=" + encodeURIComponent(definition) : "");
         if (search !== window.location.search) {
-          window.history.replaceState(null, "", window.location.pathname + search);
+          window.history.replaceState(null, "", search);  // the query only: see url_state.js
         }
         return "";
       }

@@ -58,7 +58,10 @@
     }
     var search = "?" + parts.join("&");
     if (search !== window.location.search) {
-      var url = page + search;
+      // The query alone, resolved against the page's own address: a path written with a
+      // doubled slash ("//compare") would otherwise be read as another host, which the
+      // browser refuses (SecurityError) and the address would never follow the page.
+      var url = search;
       // Played years (assets/year_play.js) make one entry for the whole play, not one a year.
       var played = window.cimYearsPlaying && memory.playEntry;
       if (memory.query !== null && memory.query !== query && !played) {

@@ -111,3 +111,22 @@ def test_labels_stay_over_points_and_points_over_areas_whatever_the_level(dash_d
         )
         assert halos and all(width and width > 1 for width in halos), (level, halos)
     assert dash_duo.get_logs() == []
+
+
+@pytest.mark.parametrize("path", ["//compare", "//present"])
+def test_an_address_with_a_doubled_slash_still_follows_the_page(dash_duo, path):
+    """Someone types (or a proxy passes on) ``//compare``: the page renders and writes its
+    state into the address bar (the comparison its units, the presenter its story and step)
+    as a query relative to the page -- not as a path the browser would read as another host
+    and refuse with a SecurityError, leaving the address behind."""
+    dash_duo.start_server(create_app(Settings(default_language="en")))
+    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path + "?lang=sr-Latn")
+    dash_duo.wait_for_element("main", timeout=20)
+    deadline = time.time() + 15
+    while time.time() < deadline and "lang=sr-Latn&" not in dash_duo.driver.current_url:
+        time.sleep(0.2)
+    url = urlparse(dash_duo.driver.current_url)
+    assert url.query.startswith("lang=sr-Latn&"), url  # the page's state followed
+    assert url.path == path, url
+    errors = [entry for entry in dash_duo.get_logs() or [] if entry.get("level") == "SEVERE"]
+    assert not errors, errors
