@@ -9,9 +9,14 @@
 (function () {
   var MAP_GRAPH = "#region-map .js-plotly-plot";
   var MAP_WAIT_LIMIT_MS = 10000;  // a map that never draws must not keep the table away
+  // Scrolling to a filter low in the panel brings the table into view just before the click on
+  // it: the grid, built at once, took the browser from the map's redraw (a click 180 -> 400 ms).
+  // So the table waits this long after coming into view, then for the map to rest.
+  var IN_VIEW_WAIT_MS = 250;
 
-  /* Resolves once the page's map has drawn (at once where the page has no map), then when the
-     browser has a moment. */
+  /* Resolves once the page's map has drawn and rests -- no in-place redraw under way
+     (assets/map_fast.js) -- at once where the page has no map, then when the browser has a
+     moment. */
   function afterTheMap() {
     return new Promise(function (resolve) {
       var started = Date.now();
@@ -20,7 +25,9 @@
         var graph = document.querySelector(MAP_GRAPH);
         var layout = graph && graph._fullLayout;
         var map = layout && layout.map && layout.map._subplot && layout.map._subplot.map;
-        var drawn = map && map.loaded() && !map.isMoving();
+        var fast = window.dash_clientside && window.dash_clientside.creativeMapFast;
+        var redrawing = fast && fast.drawing ? fast.drawing() : null;
+        var drawn = map && map.loaded() && !map.isMoving() && !redrawing;
         if (!document.getElementById("region-map") || drawn || Date.now() - started > MAP_WAIT_LIMIT_MS) {
           later(resolve, { timeout: 1000 });
         } else {
@@ -40,7 +47,9 @@
       var observer = new IntersectionObserver(function (entries) {
         if (entries.some(function (e) { return e.isIntersecting; })) {
           observer.disconnect();
-          button.click();
+          setTimeout(function () {
+            afterTheMap().then(function () { button.click(); });
+          }, IN_VIEW_WAIT_MS);
         }
       }, { rootMargin: "300px" });
       observer.observe(slot);
