@@ -31,6 +31,33 @@
     var full = new URL("../_dash-component-suites/plotly/package_data/plotly.min.js", here).href;
     var loading = null;
 
+    /* dcc.Graph resizes every graph once after its first drawing and whenever its box may have
+     * changed; plotly then lays the graph out anew -- 100 ms later, and for a map a redraw of
+     * 50-100 ms -- even when its size is the one it was drawn at. A resize to that same size
+     * (as plotly's own autosize measures it: the graph's computed width and height, within a
+     * pixel) is answered at once; any other goes to plotly as before. */
+    function sameSizeResizesAnswered(Plotly) {
+        var plots = Plotly.Plots;
+        if (!plots || typeof plots.resize !== "function" || plots.resize.cimSameSize) {
+            return;
+        }
+        var resize = plots.resize;
+        plots.resize = function (gd) {
+            var div = typeof gd === "string" ? document.getElementById(gd) : gd;
+            var full = div && div._fullLayout;
+            if (full && div.layout && div.isConnected) {
+                var style = window.getComputedStyle(div);
+                var width = parseFloat(style.width);
+                var height = parseFloat(style.height);
+                if (Math.abs(full.width - width) <= 1 && Math.abs(full.height - height) <= 1) {
+                    return Promise.resolve(div);
+                }
+            }
+            return resize.apply(this, arguments);
+        };
+        plots.resize.cimSameSize = true;
+    }
+
     function load(src, done, failed) {
         var script = document.createElement("script");
         script.src = src;
@@ -38,6 +65,7 @@
         script.onload = function () {
             // A script that loaded but did not run to its end leaves no library in its place.
             if (window.Plotly && typeof window.Plotly.newPlot === "function") {
+                sameSizeResizesAnswered(window.Plotly);
                 done(window.Plotly);
             } else {
                 failed(new Error("plotly.js did not start: " + src));

@@ -460,3 +460,25 @@ def test_a_district_chosen_is_framed_in_place_and_later_redraws_keep_the_frame(e
     wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_POINTS}].cluster.enabled"))
     wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.map._subplot.map.loaded()"))
     assert framed()
+
+
+def test_a_resize_to_the_same_size_lays_nothing_out_again(explore):
+    """dcc.Graph resizes every graph after its first drawing and whenever its box may have
+    changed, and plotly lays the graph out anew even at the size it was drawn at (for the map a
+    redraw, 100 ms after the first load's drawing). assets/plotly_early.js answers a resize to
+    the same size at once; a real change of size still reaches plotly."""
+    dash_duo = explore
+    dash_duo.driver.execute_script(
+        f"const gd = {MAP}; window.relayouts = 0; gd.on('plotly_relayout', () => window.relayouts++);"
+    )
+    dash_duo.driver.execute_script(f"return Plotly.Plots.resize({MAP})")
+    time.sleep(0.5)  # plotly's own resize would lay out 100 ms later
+    assert dash_duo.driver.execute_script("return window.relayouts") == 0
+
+    width = dash_duo.driver.execute_script(f"return {MAP}._fullLayout.width")
+    narrower = int(width) - 200
+    dash_duo.driver.execute_script(
+        f"const gd = {MAP}; gd.style.width = '{narrower}px'; Plotly.Plots.resize(gd);"
+    )
+    wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.width") == narrower)
+    assert dash_duo.driver.execute_script("return window.relayouts") >= 1
