@@ -387,7 +387,14 @@ def _changed(new: dict, old: dict | None, *keys: str):
     return new if old is None or any(new.get(k) != old.get(k) for k in keys) else no_update
 
 
-def _controls_state(values, level, metric, lq_sector, approximate, filter_ids) -> ExploreState:
+def _controls_state(
+    values: list,
+    level: str,
+    metric: str,
+    lq_sector: str | None,
+    approximate: bool | None,
+    filter_ids: list[dict],
+) -> ExploreState:
     """The page state the controls stand for: the one derivation that both the state callback
     and the map read (the map derives it itself, so it never waits for a round trip)."""
     return ExploreState(
