@@ -10,7 +10,10 @@ side by side from the same CSV:
 * the straightforward approach, a plotly-express map rebuilt on every change
   (``bench/baseline_px_app.py``), the baseline the app must beat at least twice over.
 
-Each app gets the same fixed sequence of real clicks (:data:`CLICKS`): sector, size, district
+Both are served at once and measured taking turns -- a cold load of one, then of the other; a
+round of clicks on one, then on the other -- because this machine's speed drifts over minutes
+and a ratio of two medians measured minutes apart carried that drift. Each app gets the same
+fixed sequence of real clicks (:data:`CLICKS`): sector, size, district
 and potential-tier filters, the founding years, the map level and the metric. One click is
 timed from the moment the page receives it (``performance.now()`` in a capturing
 ``pointerdown`` listener, i.e. just before the browser dispatches it to the control) to the
@@ -243,15 +246,17 @@ def first_load(browser, url: str) -> Timing:
         context.close()
 
 
-def click_through(browser, url: str, rounds: int) -> list[Timing]:
-    """Load the page once, then make every change of :data:`CLICKS`, ``rounds`` times."""
+def opened(browser, url: str):
+    """A page of ``url`` in its own context, loaded and quiet: (context, page)."""
     context, page = _new_page(browser)
-    try:
-        page.goto(url)
-        _wait_settled(page, 0)
-        return [perform(page, click) for _ in range(rounds) for click in CLICKS]
-    finally:
-        context.close()
+    page.goto(url)
+    _wait_settled(page, 0)
+    return context, page
+
+
+def click_round(page) -> list[Timing]:
+    """Every change of :data:`CLICKS` once, on an open page."""
+    return [perform(page, click) for click in CLICKS]
 
 
 def write_enterprises(count: int, folder: Path) -> Path:
@@ -306,16 +311,29 @@ def _figures(name: str, timings: list[Timing], loads: list[Timing]) -> tuple[lis
     return figures, median
 
 
-def _measure(url: str, rounds: int, loads: int) -> tuple[list[Timing], list[Timing]]:
-    """Warm up, then time ``loads`` cold first loads and ``rounds`` of :data:`CLICKS` at ``url``."""
+def _measure(urls: dict[str, str], rounds: int, loads: int) -> dict[str, tuple[list[Timing], list[Timing]]]:
+    """Warm up, then time ``loads`` cold first loads and ``rounds`` of :data:`CLICKS` for each
+    app in ``urls``, taking turns (a load or a round of one, then of the other): the machine's
+    speed drifts over minutes, and taking turns lets the drift fall on both alike."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            first_load(browser, url)  # warm the server's caches and the OS's file cache
-            cold = [first_load(browser, url) for _ in range(loads)]
-            return click_through(browser, url, rounds), cold
+            for url in urls.values():
+                first_load(browser, url)  # warm the server's caches and the OS's file cache
+            cold: dict[str, list[Timing]] = {name: [] for name in urls}
+            for _ in range(loads):
+                for name, url in urls.items():
+                    cold[name].append(first_load(browser, url))
+            pages = {name: opened(browser, url) for name, url in urls.items()}
+            clicks: dict[str, list[Timing]] = {name: [] for name in urls}
+            for _ in range(rounds):
+                for name, (_, page) in pages.items():
+                    clicks[name].extend(click_round(page))
+            for context, _ in pages.values():
+                context.close()
+            return {name: (clicks[name], cold[name]) for name in urls}
         finally:
             browser.close()
 
@@ -325,14 +343,16 @@ def run(quick: bool) -> Iterator[Figure]:
     loads = FIRST_LOADS_QUICK if quick else FIRST_LOADS_FULL
     with tempfile.TemporaryDirectory() as folder:
         csv = write_enterprises(ENTERPRISES, Path(folder))
-        apps = (
-            ("app", app_command(APP_PORT, csv), APP_PORT),
-            ("baseline", baseline_command(BASELINE_PORT, csv), BASELINE_PORT),
-        )
+        # Both served at once (the one not being clicked sits idle), measured taking turns.
+        with (
+            served(app_command(APP_PORT, csv), APP_PORT) as app_url,
+            served(baseline_command(BASELINE_PORT, csv), BASELINE_PORT) as baseline_url,
+        ):
+            measured = _measure(
+                {"app": f"{app_url}?lang=en", "baseline": f"{baseline_url}?lang=en"}, rounds, loads
+            )
         medians = {}
-        for name, command, port in apps:  # one after the other: they share two cores
-            with served(command, port) as url:
-                timings, cold = _measure(f"{url}?lang=en", rounds, loads)
+        for name, (timings, cold) in measured.items():
             figures, medians[name] = _figures(name, timings, cold)
             yield from figures
     yield Figure(
