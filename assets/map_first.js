@@ -73,7 +73,7 @@
       newest[name] = state;
       calls[name] = (calls[name] || 0) + 1;
       var call = calls[name];
-      if (!state) {
+      if (state === null || state === undefined) {  // "" is a state: the map's, unfiltered
         return noUpdate;
       }
       if (typeof query === "string" && query !== drawn) {

@@ -482,3 +482,22 @@ def test_a_resize_to_the_same_size_lays_nothing_out_again(explore):
     )
     wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.width") == narrower)
     assert dash_duo.driver.execute_script("return window.relayouts") >= 1
+
+
+def test_the_maps_texts_follow_it_back_to_the_unfiltered_state(explore):
+    """The notice, the text summary and the legend follow the map to every state it draws, back
+    to no filter at all too: they are passed on only once the map has drawn (map_first.js), and
+    must never be left describing the last filter while the map shows everything."""
+    dash_duo = explore
+    summary = dash_duo.find_element(f"#{ids.MAP_SUMMARY}")
+    legend = dash_duo.find_element(f"#{ids.MAP_LEGEND}")
+    unfiltered = (summary.text, legend.text)
+    sectors = json.dumps(ids.filter_id("sectors"), sort_keys=True, separators=(",", ":"))
+    label = dash_duo.find_element(f"[id='{sectors}'] input[value='crafts-design'] + label")
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", label
+    )
+    wait_until(lambda: (summary.text, legend.text) != unfiltered)
+    dash_duo.driver.execute_script("arguments[0].click()", label)  # and back: no filter at all
+    wait_until(lambda: query(dash_duo).get("sector") is None)
+    wait_until(lambda: (summary.text, legend.text) == unfiltered, timeout=10)
