@@ -10,8 +10,9 @@
   var IDLE_MS = 300;  // the address waits for an idle moment, but never longer than this
   var pending = [];
 
-  /* Writing the address costs the browser a few milliseconds (history entries): it is done when
-     the page is idle, after the map has drawn, in the order the changes came. */
+  /* Writing the address costs the browser a few milliseconds (history entries), right when a
+     click's map is being drawn: it is done at the browser's next idle moment (at most IDLE_MS
+     later), in the order the changes came. */
   function later(job) {
     pending.push(job);
     if (pending.length > 1) {
