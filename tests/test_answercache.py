@@ -67,8 +67,8 @@ def _view_body(output: str, query: str, language: str = "en") -> dict:
     return {
         "output": output,
         "outputs": outputs,
-        "inputs": [{"id": ids.FILTER_VIEW, "property": "data", "value": {"query": query}}],
-        "changedPropIds": [f"{ids.FILTER_VIEW}.data"],
+        "inputs": [{"id": ids.FILTER_STATE, "property": "data", "value": {"query": query}}],
+        "changedPropIds": [f"{ids.FILTER_STATE}.data"],
         # The badge reads no language.
         "state": []
         if output.startswith(ids.DEMO_BADGE)
@@ -97,7 +97,7 @@ def test_the_same_request_is_answered_again_byte_for_byte_without_running(app, r
         assert first.status_code == 200, first.get_data(as_text=True)[:300]
         assert ran[output] == 1
         # Another visitor, who changed something else first (changedPropIds differs).
-        second = client.post(ROUTE, json={**body, "changedPropIds": ["explore-filter-view.data", "x.y"]})
+        second = client.post(ROUTE, json={**body, "changedPropIds": ["explore-filter-state.data", "x.y"]})
         assert ran[output] == 1, "the second identical request ran the callback again"
         assert second.status_code == 200
         assert second.get_data() == first.get_data()
@@ -258,7 +258,7 @@ def test_warming_builds_the_pages_before_the_first_visitor(app, ran):
         json.dumps(
             {
                 **_view_body("demo-badge.hidden", "?"),
-                "inputs": [{"id": ids.FILTER_VIEW, "property": "data", "value": 5}],
+                "inputs": [{"id": ids.FILTER_STATE, "property": "data", "value": 5}],
             }
         ).encode(),
     ],

@@ -145,7 +145,7 @@ def test_click_district_then_municipality_then_sector_then_brush(explore, projec
     click_on_map(dash_duo, candidates[:8], expected="RS-22")
     in_pirot_district = int((data.enterprises["district"] == "RS-22").sum())
     wait_until(lambda: kpi(dash_duo, "enterprises") == in_pirot_district)
-    assert query(dash_duo)["district"] == ["RS-22"]
+    wait_until(lambda: query(dash_duo).get("district") == ["RS-22"])
     assert dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_MUNICIPALITIES}].visible") is True
     assert map_points(dash_duo) == in_pirot_district
     assert table_total(dash_duo) == in_pirot_district
@@ -158,7 +158,7 @@ def test_click_district_then_municipality_then_sector_then_brush(explore, projec
     )
     in_pirot = int((data.enterprises["municipality"] == "pirot").sum())
     wait_until(lambda: kpi(dash_duo, "enterprises") == in_pirot)
-    assert query(dash_duo)["municipality"] == ["pirot"]
+    wait_until(lambda: query(dash_duo).get("municipality") == ["pirot"])
     panel = dash_duo.find_element(f"#{ids.PROFILE}").text
     assert "Pirot" in panel and f"{in_pirot}" in panel
 
@@ -168,7 +168,7 @@ def test_click_district_then_municipality_then_sector_then_brush(explore, projec
     bar = dash_duo.find_elements(f"#{ids.SECTOR_CHART} .bars .point")[bars.index("crafts-design")]
     ActionChains(dash_duo.driver).move_to_element(bar).pause(0.6).click().perform()
     wait_until(lambda: kpi(dash_duo, "enterprises") == len(crafts))
-    assert query(dash_duo)["sector"] == ["crafts-design"]
+    wait_until(lambda: query(dash_duo).get("sector") == ["crafts-design"])
     assert dash_duo.find_element("input[value='crafts-design']").is_selected()
     assert map_points(dash_duo) == len(crafts)
 
@@ -501,3 +501,46 @@ def test_the_maps_texts_follow_it_back_to_the_unfiltered_state(explore):
     dash_duo.driver.execute_script("arguments[0].click()", label)  # and back: no filter at all
     wait_until(lambda: query(dash_duo).get("sector") is None)
     wait_until(lambda: (summary.text, legend.text) == unfiltered, timeout=10)
+
+
+WATCH_ORDER = f"""
+window.order = {{requests: [], draws: 0, drawsWhenAsked: null}};
+{MAP}.on('plotly_afterplot', () => {{ window.order.draws += 1; }});
+const send = window.fetch;
+window.fetch = function (address, options) {{
+  if (String(address).includes('_dash-update-component')) {{
+    let outputs = '';
+    try {{ outputs = JSON.parse(options.body).output; }} catch (error) {{}}
+    window.order.requests.push(outputs);
+    if (!outputs.includes('{ids.MAP}.figure') && window.order.drawsWhenAsked === null) {{
+      window.order.drawsWhenAsked = window.order.draws;  // the map's redraws before any other
+    }}
+  }}
+  return send.apply(this, arguments);
+}};
+"""
+
+
+def test_a_click_asks_the_map_alone_and_the_rest_once_the_map_has_drawn(explore, project_runtime):
+    """The map first (assets/map_first.js): a click's only request is the map's; the page's
+    state, the address, the key figures and the charts are asked for once the map has drawn,
+    so none of their answers takes the browser's one main thread from the map's drawing --
+    the map draws no more after the first of them has left, and they all follow it."""
+    dash_duo = explore
+    data = project_runtime.data
+    dash_duo.driver.execute_script(WATCH_ORDER)
+    sectors = json.dumps(ids.filter_id("sectors"), sort_keys=True, separators=(",", ":"))
+    label = dash_duo.find_element(f"[id='{sectors}'] input[value='crafts-design'] + label")
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", label
+    )
+    crafts = int((data.enterprises["sector"] == "crafts-design").sum())
+    wait_until(lambda: kpi(dash_duo, "enterprises") == crafts)
+    wait_until(lambda: query(dash_duo).get("sector") == ["crafts-design"])
+    time.sleep(1.0)  # anything else the click brings has come by now
+    order = dash_duo.driver.execute_script("return window.order")
+    assert ids.MAP in order["requests"][0] and ids.QUERY not in order["requests"][0], order
+    later = " ".join(order["requests"][1:])
+    for view in (ids.QUERY, ids.SECTOR_CHART, ids.MAP_SUMMARY):
+        assert view in later, order
+    assert order["drawsWhenAsked"] >= 1 and order["draws"] == order["drawsWhenAsked"], order

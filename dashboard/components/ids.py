@@ -29,17 +29,15 @@ TABLE_REVEAL = "enterprise-table-reveal"
 TABLE_SLOT = "enterprise-table-slot"
 SELECTION = "map-selection"
 QUERY = "explore-query"
-# The explore page's state, derived once per change and split into what each view reads, so a
-# change reaches only the views it affects (dashboard/pages/explore.py). The map derives its
-# state from the controls itself; MAP_DRAWN is the state (QUERY's form) it has answered.
+# The explore page's state (dashboard/pages/explore.py). The map derives its state from the
+# controls itself; MAP_DRAWN is the state (QUERY's form) it has answered, MAP_SETTLED the same
+# once the map has drawn it on screen (assets/map_first.js). Only then is the page's state
+# derived from it and split into what each view beside the map reads, so a change reaches only
+# the views it affects and never holds up the map.
+MAP_DRAWN = "explore-map-drawn"
+MAP_SETTLED = "explore-map-settled"
 FILTER_STATE = "explore-filter-state"
 TABLE_STATE = "explore-table-state"
-MAP_DRAWN = "explore-map-drawn"
-# What the views beside the map show: the filter and table states, passed on only once the map
-# has drawn its answer, so the charts and the table never hold up the map (assets/map_first.js).
-FILTER_VIEW = "explore-filter-view"
-TABLE_VIEW = "explore-table-view"
-MAP_TEXTS_VIEW = "explore-map-texts-view"  # the drawn state, for the map's notice, summary, legend
 # A filter change the browser redraws in place on the map (assets/map_fast.js).
 MAP_IN_PLACE = "explore-map-in-place"
 MAP_IN_PLACE_DONE = "explore-map-in-place-done"

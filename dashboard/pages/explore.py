@@ -3,12 +3,13 @@
 Every view filters every other: the filter panel, a click on the map (drill into a
 district or municipality), a click on a sector or size bar, a brush on the
 founding-year timeline and a lasso on the map all set the same filter
-components. One callback derives the page's state from the controls and writes
-what each view depends on to its own ``dcc.Store`` (the map's, the filters', the
-table's), leaving unchanged ones alone; small callbacks read those stores, each
-returning only its own output. So the map never waits for the table or the charts,
-and a change reaches only the views it affects (a lasso on the map, or a sort in the
-table, does not touch the charts). The search, employees as a number and the founding
+components. The map reads the controls first (:func:`update_map`); once it shows their
+state, one callback derives the page's state from it and writes what each view beside
+the map depends on to its own ``dcc.Store`` (the filters', the table's), leaving
+unchanged ones alone; small callbacks read those stores, each returning only its own
+output. So the map never waits for the table or the charts, and a change reaches only
+the views it affects (a lasso on the map, or a sort in the table, does not touch the
+charts). The search, employees as a number and the founding
 years played as an animation are filters like the others. The table holds every match:
 its rows come from the server block by block as it scrolls (:func:`table_block`). The
 whole state lives in the URL, so links and the back button restore it.
@@ -172,16 +173,14 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             dcc.Store(id=ids.LANGUAGE, data=language),
             dcc.Store(id=ids.SELECTION, data=[]),
             dcc.Store(id=ids.QUERY, data=state.to_query()),
-            # What each view shows now; derive_state replaces only those a change affects.
+            # What the map shows now (answered; on screen), then what each view beside it shows:
+            # derive_state replaces only those a change affects.
             dcc.Store(id=ids.MAP_DRAWN, data=state.to_query()),
+            dcc.Store(id=ids.MAP_SETTLED, data=state.to_query()),
             dcc.Store(id=ids.MAP_IN_PLACE),
             html.Div(id=ids.MAP_IN_PLACE_DONE, hidden=True),
             dcc.Store(id=ids.FILTER_STATE, data=_filter_slice(state)),
             dcc.Store(id=ids.TABLE_STATE, data=_table_slice(state, [])),
-            # The same, passed on to the views beside the map once the map has drawn it.
-            dcc.Store(id=ids.FILTER_VIEW, data=_filter_slice(state)),
-            dcc.Store(id=ids.TABLE_VIEW, data=_table_slice(state, [])),
-            dcc.Store(id=ids.MAP_TEXTS_VIEW, data=state.to_query()),
             html.Div(id=ids.URL_SYNC, hidden=True),
             header(language, data.region.name(language), view.synthetic_shown, "/", state.to_query()),
             two_column_body(
@@ -395,8 +394,8 @@ def _controls_state(
     approximate: bool | None,
     filter_ids: list[dict],
 ) -> ExploreState:
-    """The page state the controls stand for: the one derivation that both the state callback
-    and the map read (the map derives it itself, so it never waits for a round trip)."""
+    """The page state the controls stand for, as the map reads it (update_map): the map derives
+    it itself, so a click's first round trip is the map's."""
     return ExploreState(
         filters=_filters_from(values, filter_ids),
         level=level,
@@ -420,29 +419,21 @@ _CONTROLS = (
     Output(ids.QUERY, "data"),
     Output(ids.FILTER_STATE, "data"),
     Output(ids.TABLE_STATE, "data"),
-    *_CONTROLS,
+    Input(ids.MAP_SETTLED, "data"),
     Input(ids.SELECTION, "data"),
-    State({"type": ids.FILTER, "name": ALL}, "id"),
     State(ids.QUERY, "data"),
     State(ids.FILTER_STATE, "data"),
     State(ids.TABLE_STATE, "data"),
     prevent_initial_call=True,
 )
-def derive_state(
-    values,
-    level,
-    metric,
-    lq_sector,
-    approximate,
-    selection,
-    filter_ids,
-    query,
-    filter_state,
-    table_state,
-):
-    """The page state from every control, split into what each view beside the map reads
-    (the address and the views' stores; the map reads the controls itself, update_map)."""
-    state = _controls_state(values, level, metric, lq_sector, approximate, filter_ids)
+def derive_state(settled, selection, query, filter_state, table_state):
+    """The page's state, once the map shows it (``settled``, see update_map), split into what
+    each view beside the map reads: the address and the views' stores. Derived after the map's
+    drawing rather than beside it, a click's work in the browser (its requests, their answers,
+    the views they wake) leaves the main thread to the map until the map is on screen."""
+    if not isinstance(settled, str):
+        raise PreventUpdate
+    state = _state(settled)
     new_query = state.to_query()
     return (
         new_query if new_query != query else no_update,
@@ -499,13 +490,13 @@ def update_map(values, level, metric, lq_sector, approximate, filter_ids, drawn,
     Output(ids.MAP_NOTICE, "children"),
     Output(ids.MAP_SUMMARY, "children"),
     Output(ids.MAP_LEGEND, "children"),
-    Input(ids.MAP_TEXTS_VIEW, "data"),
+    Input(ids.MAP_SETTLED, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
 def describe_map(drawn, language):
     """The map's notice, text alternative and legend, for the state it has drawn: asked for
-    once the map has drawn it (assets/map_first.js), so the map never waits for them."""
+    once the map shows it (assets/map_first.js), so the map never waits for them."""
     runtime = current()
     state = _state(drawn)
     view = map_view_of_state(runtime, state, language)
@@ -529,7 +520,7 @@ def _map_leaves(runtime: Runtime, query: str, language: str) -> dict:
 
 @dash.callback(
     Output({"type": ids.KPI, "name": ALL}, "children"),
-    Input(ids.FILTER_VIEW, "data"),
+    Input(ids.FILTER_STATE, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -539,7 +530,7 @@ def update_kpis(filter_state, language):
 
 @dash.callback(
     Output(ids.SECTOR_CHART, "figure"),
-    Input(ids.FILTER_VIEW, "data"),
+    Input(ids.FILTER_STATE, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -553,7 +544,7 @@ def update_sector_chart(filter_state, language):
 
 @dash.callback(
     Output(ids.SIZE_CHART, "figure"),
-    Input(ids.FILTER_VIEW, "data"),
+    Input(ids.FILTER_STATE, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -564,7 +555,7 @@ def update_size_chart(filter_state, language):
 
 @dash.callback(
     Output(ids.TIMELINE, "figure"),
-    Input(ids.FILTER_VIEW, "data"),
+    Input(ids.FILTER_STATE, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -575,7 +566,7 @@ def update_timeline(filter_state, language):
 
 @dash.callback(
     Output(ids.DEMO_BADGE, "hidden"),
-    Input(ids.FILTER_VIEW, "data"),
+    Input(ids.FILTER_STATE, "data"),
     prevent_initial_call=True,
 )
 def update_demo_badge(filter_state):
@@ -585,7 +576,7 @@ def update_demo_badge(filter_state):
 @dash.callback(
     Output(ids.BREADCRUMB, "children"),
     Output(ids.PROFILE, "children"),
-    Input(ids.FILTER_VIEW, "data"),
+    Input(ids.FILTER_STATE, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -607,7 +598,7 @@ def _table_rows(table_state: dict):
 
 @dash.callback(
     Output(ids.TABLE_COUNT, "children"),
-    Input(ids.TABLE_VIEW, "data"),
+    Input(ids.TABLE_STATE, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -620,7 +611,7 @@ def update_table_count(table_state, language):
 dash.clientside_callback(
     ClientsideFunction(namespace="enterpriseTable", function_name="refresh"),
     Output(ids.TABLE_SLOT, "title"),  # never written: the grid is refreshed in place
-    Input(ids.TABLE_VIEW, "data"),
+    Input(ids.TABLE_STATE, "data"),
     prevent_initial_call=True,
 )
 
@@ -629,7 +620,7 @@ dash.clientside_callback(
     Output(ids.TABLE, "getRowsResponse"),
     Output(ids.TABLE_COUNT, "children", allow_duplicate=True),
     Input(ids.TABLE, "getRowsRequest"),
-    State(ids.TABLE_VIEW, "data"),
+    State(ids.TABLE_STATE, "data"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
@@ -874,27 +865,13 @@ dash.clientside_callback(
     Input(ids.MAP, "relayoutData"),
     State(ids.LANGUAGE, "data"),
 )
-# The views beside the map follow once the map has drawn (assets/map_first.js).
-for _gate, _view, _state_store in (
-    ("filters", ids.FILTER_VIEW, ids.FILTER_STATE),
-    ("table", ids.TABLE_VIEW, ids.TABLE_STATE),
-):
-    dash.clientside_callback(
-        ClientsideFunction(namespace="creativeMapFirst", function_name=_gate),
-        Output(_view, "data"),
-        Input(_state_store, "data"),
-        Input(ids.MAP_DRAWN, "data"),
-        State(ids.QUERY, "data"),
-        State(_view, "data"),
-        State(ids.MAP, "id"),
-        prevent_initial_call=True,
-    )
+# The map's drawn state, passed on once it is on screen (assets/map_first.js): the page's state
+# and the views beside the map follow it (derive_state, describe_map).
 dash.clientside_callback(
-    ClientsideFunction(namespace="creativeMapFirst", function_name="texts"),
-    Output(ids.MAP_TEXTS_VIEW, "data"),
+    ClientsideFunction(namespace="creativeMapFirst", function_name="settled"),
+    Output(ids.MAP_SETTLED, "data"),
     Input(ids.MAP_DRAWN, "data"),
-    Input(ids.QUERY, "data"),  # the map's answer may come before the address's: then, again
-    State(ids.MAP_TEXTS_VIEW, "data"),
+    State(ids.MAP_SETTLED, "data"),
     State(ids.MAP, "id"),
     prevent_initial_call=True,
 )
