@@ -165,3 +165,24 @@ def test_an_unknown_lq_sector_in_the_address_is_ignored(project_runtime):
         layout(lang="en", metric="location_quotient", lq="nope").to_plotly_json(), cls=PlotlyJSONEncoder
     )
     assert "Location quotient" in text and "nope" not in text
+
+
+def test_the_municipality_list_follows_the_districts_the_map_shows(project_runtime):
+    """The municipality filter offers those of the districts chosen, once the page's state has
+    them (a district chosen asks the map alone first): a state that leaves the districts as
+    they were leaves the list alone."""
+    import sys
+
+    from dashboard.app import create_app
+    from dashboard.config import Settings
+
+    create_app(Settings(default_language="en"))
+    explore = sys.modules[dash.page_registry["pages.explore"]["module"]]
+    municipalities = project_runtime.data.municipalities
+    in_pirot = set(municipalities.index[municipalities["district_code"] == "RS-22"])
+    options = explore.municipality_options({"query": "district=RS-22"}, [], "en")
+    assert {option["value"] for option in options} == in_pirot
+    same_districts = {"query": "district=RS-22&sector=arts"}
+    assert explore.municipality_options(same_districts, options, "en") is dash.no_update
+    everywhere = explore.municipality_options({"query": ""}, options, "en")
+    assert {option["value"] for option in everywhere} == set(municipalities.index)

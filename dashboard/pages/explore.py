@@ -770,12 +770,17 @@ def select_points(selection):
 
 @dash.callback(
     Output(ids.filter_id("municipalities"), "options"),
-    Input(ids.filter_id("districts"), "value"),
+    Input(ids.FILTER_STATE, "data"),
+    State(ids.filter_id("municipalities"), "options"),
     State(ids.LANGUAGE, "data"),
     prevent_initial_call=True,
 )
-def municipality_options(districts, language):
-    return _unit_options(current().data.municipalities, language, districts)
+def municipality_options(filter_state, shown, language):
+    """The municipalities of the districts chosen, once the map shows them (a district chosen
+    asks the map alone first, see assets/map_first.js)."""
+    districts = _state(filter_state["query"]).filters.districts
+    options = _unit_options(current().data.municipalities, language, list(districts or []))
+    return no_update if options == shown else options
 
 
 @dash.callback(
