@@ -3,8 +3,9 @@
  * plotly redraws every layer of a map on any change of its figure: every trace is recalculated
  * and every GeoJSON source handed to MapLibre again, which re-tiles every polygon. A filter
  * change only alters a few traces' values, colours, hover texts and points
- * (dashboard/figures/map.py, map_update_in_place), so the server sends those alone to a store,
- * and this redraws just those traces with plotly's own code:
+ * (dashboard/figures/map.py, map_update_in_place), so the server sends those alone in the map's
+ * answer (MAP_ANSWER, handed here by assets/map_first.js), and this redraws just those traces
+ * with plotly's own code:
  *
  *   1. the new values go into the figure's traces (gd.data -- the same objects Dash keeps as
  *      the graph's `figure`, so the next full patch starts from what is on screen);
@@ -389,10 +390,13 @@
     full._subplot.updateLayout(gd._fullLayout);
   }
 
+  /* The map's answer redrawn in place (assets/map_first.js hands it over as it arrives):
+   * ``update.traces`` the changed leaves per trace, ``update.view`` a new frame, if any;
+   * ``figure`` the graph's figure as Dash keeps it. */
   function apply(update, graphId, figure) {
     var gd = graphOf(graphId);
-    if (!update || !gd || !gd.data) {
-      return window.dash_clientside.no_update;
+    if (!update || !update.traces || !gd || !gd.data) {
+      return;
     }
     var indices = Object.keys(update.traces).map(Number);
     var before = {};  // which traces showed before this change (a level change switches some)
@@ -414,7 +418,7 @@
     }
     if (!drawable(gd, indices)) {
       window.Plotly.redraw(gd);
-      return window.dash_clientside.no_update;
+      return;
     }
     var bars = indices.filter(function (index) { return gd.data[index].colorbar; });
     var target = bars.length ? bars : indices.slice(0, 1);
@@ -445,7 +449,6 @@
         }
       });
     current = drawing;
-    return window.dash_clientside.no_update;
   }
 
   /* The in-place redraw under way, or null (assets/map_first.js waits for it). */

@@ -5,16 +5,17 @@
  * server, and their answers share the browser's one main thread with the map's drawing: each
  * answer Dash takes in wakes every component of the page, and the map, the view a person
  * watches, came last. So only the map answers a click (update_map, which reads the controls
- * itself); its answer's state (MAP_DRAWN) is passed on as MAP_SETTLED (dashboard/components/
- * ids.py) once the map has drawn it, and the page's state, the address and the other views
- * follow from there (derive_state, describe_map in dashboard/pages/explore.py):
+ * itself), and the one callback its answer (MAP_ANSWER) wakes in the browser is this one:
  *
- *   1. the map's drawing is awaited -- the in-place redraw of assets/map_fast.js, or MapLibre's
+ *   1. an answer to be redrawn in place is handed to assets/map_fast.js at once (a figure patch
+ *      Dash has handed to plotly itself);
+ *   2. the map's drawing is awaited -- the in-place redraw of assets/map_fast.js, or MapLibre's
  *      `idle` after a full redraw -- for at most SETTLE_LIMIT_MS, and two frames more, so the
  *      drawn map is on screen before the other views' requests and redraws begin;
- *   2. the drawn state is passed on, unless it is already (the settled state shown) or a newer
- *      answer has come meanwhile: that call passes on the newer state, never an older one that
- *      resolved late.
+ *   3. the answer's state is passed on as MAP_SETTLED (dashboard/components/ids.py), unless it
+ *      is already or a newer answer has come meanwhile (that call passes on the newer state,
+ *      never an older one that resolved late); the page's state, the address and the other
+ *      views follow from there (derive_state, describe_map in dashboard/pages/explore.py).
  */
 (function () {
   "use strict";
@@ -61,9 +62,14 @@
     return Promise.race([promise, new Promise(function (resolve) { setTimeout(resolve, ms); })]);
   }
 
-  /* The map's drawn state, once it is on screen. "" is a state: the map's, unfiltered. */
-  function settled(drawn, shown, graphId) {
+  /* The map's answer taken in, and its state once the map shows it. "" is a state: the map's,
+   * unfiltered. */
+  function settled(answer, shown, graphId, figure) {
     var noUpdate = window.dash_clientside.no_update;
+    var drawn = answer && typeof answer === "object" ? answer.query : undefined;
+    if (typeof drawn === "string" && answer.traces) {
+      window.dash_clientside.creativeMapFast.apply(answer, graphId, figure);
+    }
     newest = drawn;
     calls += 1;
     var call = calls;

@@ -544,3 +544,21 @@ def test_a_click_asks_the_map_alone_and_the_rest_once_the_map_has_drawn(explore,
     for view in (ids.QUERY, ids.SECTOR_CHART, ids.MAP_SUMMARY):
         assert view in later, order
     assert order["drawsWhenAsked"] >= 1 and order["draws"] == order["drawsWhenAsked"], order
+
+
+def test_the_quotients_own_sector_choice_shows_only_while_no_sector_is_ticked(dash_duo):
+    """With the location quotient shown, its own sector dropdown stands beside the map while
+    no sector is ticked and steps aside while one is (the quotient is then of the ticked ones):
+    it follows the sectors of the page's state, derived once the map shows them."""
+    dash_duo.start_server(create_app(Settings(default_language="en")))
+    dash_duo.driver.get(dash_duo.server_url + "/?lang=en&metric=location_quotient")
+    dash_duo.wait_for_element(f"#{ids.MAP} canvas.maplibregl-canvas", timeout=20)
+    group = dash_duo.find_element(f"#{ids.LQ_SECTOR_GROUP}")
+    assert group.is_displayed()
+    sectors = json.dumps(ids.filter_id("sectors"), sort_keys=True, separators=(",", ":"))
+    label = dash_duo.find_element(f"[id='{sectors}'] input[value='crafts-design'] + label")
+    tick = "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()"
+    dash_duo.driver.execute_script(tick, label)
+    wait_until(lambda: not group.is_displayed())
+    dash_duo.driver.execute_script(tick, label)
+    wait_until(group.is_displayed)

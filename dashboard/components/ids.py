@@ -38,9 +38,9 @@ MAP_DRAWN = "explore-map-drawn"
 MAP_SETTLED = "explore-map-settled"
 FILTER_STATE = "explore-filter-state"
 TABLE_STATE = "explore-table-state"
-# A filter change the browser redraws in place on the map (assets/map_fast.js).
-MAP_IN_PLACE = "explore-map-in-place"
-MAP_IN_PLACE_DONE = "explore-map-in-place-done"
+# The map's answer to a change as the browser takes it: the state it is for and, when the
+# browser redraws the map in place, what to redraw (assets/map_first.js, assets/map_fast.js).
+MAP_ANSWER = "explore-map-answer"
 MAP_LEGEND = "map-legend"
 URL_SYNC = "explore-url-sync"
 SEARCH_PLACEHOLDER = "explore-search"

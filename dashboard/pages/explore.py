@@ -177,8 +177,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             # derive_state replaces only those a change affects.
             dcc.Store(id=ids.MAP_DRAWN, data=state.to_query()),
             dcc.Store(id=ids.MAP_SETTLED, data=state.to_query()),
-            dcc.Store(id=ids.MAP_IN_PLACE),
-            html.Div(id=ids.MAP_IN_PLACE_DONE, hidden=True),
+            dcc.Store(id=ids.MAP_ANSWER),
             dcc.Store(id=ids.FILTER_STATE, data=_filter_slice(state)),
             dcc.Store(id=ids.TABLE_STATE, data=_table_slice(state, [])),
             html.Div(id=ids.URL_SYNC, hidden=True),
@@ -445,7 +444,7 @@ def derive_state(settled, selection, query, filter_state, table_state):
 @dash.callback(
     Output(ids.MAP, "figure"),
     Output(ids.MAP_DRAWN, "data"),
-    Output(ids.MAP_IN_PLACE, "data"),
+    Output(ids.MAP_ANSWER, "data"),
     *_CONTROLS,
     State({"type": ids.FILTER, "name": ALL}, "id"),
     State(ids.MAP_DRAWN, "data"),
@@ -455,8 +454,9 @@ def derive_state(settled, selection, query, filter_state, table_state):
 def update_map(values, level, metric, lq_sector, approximate, filter_ids, drawn, language):
     """The map: only what differs from the view on screen (``drawn``) -- redrawn in place in
     the browser when it is values, colours and points (map_update_in_place), else a figure
-    patch. It reads the controls directly, beside derive_state rather than after it: one
-    round trip from a click to the map's answer. A view moved to another district or
+    patch; either way the answer names the state it is for (MAP_ANSWER), which the page's
+    state follows once the map shows it (assets/map_first.js). It reads the controls
+    directly: a click's one round trip is the map's. A view moved to another district or
     municipality is framed anew (the focus)."""
     runtime = current()
     state = _controls_state(values, level, metric, lq_sector, approximate, filter_ids)
@@ -475,15 +475,10 @@ def update_map(values, level, metric, lq_sector, approximate, filter_ids, drawn,
         _map_leaves(runtime, drawn, language) if drawn is not None else {},
     )
     in_place = map_update_in_place(view, runtime.map_base, language, focus, previous, changes)
-    if in_place is not None:
-        in_place["query"] = query  # a new value each time, so the browser applies it
-    return (
-        map_patch(view, runtime.map_base, language, focus, previous, changes)
-        if in_place is None
-        else no_update,
-        query,
-        no_update if in_place is None else in_place,
-    )
+    if in_place is None:
+        patch = map_patch(view, runtime.map_base, language, focus, previous, changes)
+        return patch, query, {"query": query}
+    return no_update, query, {**in_place, "query": query}
 
 
 @dash.callback(
@@ -870,20 +865,15 @@ dash.clientside_callback(
     Input(ids.MAP, "relayoutData"),
     State(ids.LANGUAGE, "data"),
 )
-# The map's drawn state, passed on once it is on screen (assets/map_first.js): the page's state
-# and the views beside the map follow it (derive_state, describe_map).
+# The map's answer taken in (redrawn in place when it says so, assets/map_fast.js) and its
+# state passed on once the map shows it (assets/map_first.js): the page's state and the views
+# beside the map follow (derive_state, describe_map). One callback, so a click's answer wakes
+# one in the browser.
 dash.clientside_callback(
     ClientsideFunction(namespace="creativeMapFirst", function_name="settled"),
     Output(ids.MAP_SETTLED, "data"),
-    Input(ids.MAP_DRAWN, "data"),
+    Input(ids.MAP_ANSWER, "data"),
     State(ids.MAP_SETTLED, "data"),
-    State(ids.MAP, "id"),
-    prevent_initial_call=True,
-)
-dash.clientside_callback(
-    ClientsideFunction(namespace="creativeMapFast", function_name="apply"),
-    Output(ids.MAP_IN_PLACE_DONE, "children"),
-    Input(ids.MAP_IN_PLACE, "data"),
     State(ids.MAP, "id"),
     State(ids.MAP, "figure"),  # the object Dash keeps: a view moved in place is written into it
     prevent_initial_call=True,
@@ -894,12 +884,15 @@ dash.clientside_callback(
     Input(ids.QUERY, "data"),
     prevent_initial_call=True,
 )
-# The LQ sector dropdown only when the quotient is shown and no sector is ticked (then it is theirs).
+# The LQ sector dropdown only when the quotient is shown and no sector is ticked (then it is
+# theirs): the sectors as the page's state has them, so a sector ticked asks the map alone first.
 dash.clientside_callback(
-    "function (metric, sectors) { return metric !== 'location_quotient' || (sectors || []).length > 0; }",
+    """function (metric, query) {
+        return metric !== 'location_quotient' || Boolean(new URLSearchParams(query || '').get('sector'));
+    }""",
     Output(ids.LQ_SECTOR_GROUP, "hidden"),
     Input(ids.METRIC, "value"),
-    Input(ids.filter_id("sectors"), "value"),
+    Input(ids.QUERY, "data"),
     prevent_initial_call=True,
 )
 

@@ -96,7 +96,7 @@ SHARED: tuple[frozenset[str], ...] = tuple(
         # The map page (dashboard/pages/explore.py): its state from the controls...
         (f"{ids.QUERY}.data", f"{ids.FILTER_STATE}.data", f"{ids.TABLE_STATE}.data"),
         # ...the map (a patch against the drawn view, which is a state of the request), its texts...
-        (f"{ids.MAP}.figure", f"{ids.MAP_DRAWN}.data", f"{ids.MAP_IN_PLACE}.data"),
+        (f"{ids.MAP}.figure", f"{ids.MAP_DRAWN}.data", f"{ids.MAP_ANSWER}.data"),
         (f"{ids.MAP_NOTICE}.children", f"{ids.MAP_SUMMARY}.children", f"{ids.MAP_LEGEND}.children"),
         # ...and the views beside it: key figures, charts, badge, breadcrumb and profile, table.
         (f"{_all(ids.KPI, 'name')}.children",),
