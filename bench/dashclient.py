@@ -27,9 +27,10 @@ except ImportError:  # pragma: no cover - brotli comes with the app's dependenci
     brotli = None
     ACCEPT_ENCODING = "gzip, deflate"
 ALL = ["ALL"]
-# Clientside callbacks that hand their first input on unchanged (the map page's views follow
-# the map through these, assets/map_first.js): the client does the same, so a chain reaches
-# every server view as the browser's does. Any other clientside callback is left out.
+# Clientside callbacks that hand on the state of their first input (the map page's views
+# follow the map's answer through these once it is drawn, assets/map_first.js): the client
+# does the same at once, so a chain reaches every server view as the browser's does. Any other
+# clientside callback is left out.
 PASS_ON = frozenset({"creativeMapFirst"})
 
 
@@ -228,7 +229,10 @@ class App:
             found = page.matching(source["id"])
             targets = page.matching(target_id)
             if found and targets:
-                page.set(targets[0], target_prop, page.value(found[0], source["property"]))
+                value = page.value(found[0], source["property"])
+                if isinstance(value, dict) and "query" in value:
+                    value = value["query"]  # the map's answer: the state it is for
+                page.set(targets[0], target_prop, value)
                 passed.add(f"{_id_key(targets[0])}.{target_prop}")
         return passed
 

@@ -492,6 +492,8 @@ def update_map(values, level, metric, lq_sector, approximate, filter_ids, drawn,
 def describe_map(drawn, language):
     """The map's notice, text alternative and legend, for the state it has drawn: asked for
     once the map shows it (assets/map_first.js), so the map never waits for them."""
+    if not isinstance(drawn, str):
+        raise PreventUpdate
     runtime = current()
     state = _state(drawn)
     view = map_view_of_state(runtime, state, language)
