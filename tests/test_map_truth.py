@@ -82,7 +82,28 @@ def test_location_quotient_follows_the_ticked_sectors(project_runtime, sectors):
     assert all(got[c] == pytest.approx(v) for c, v in expected.items())
     title = _figure(project_runtime, view).data[TRACE_MUNICIPALITIES].colorbar.title.text
     taxonomy = project_runtime.data.taxonomy
-    assert all(taxonomy.sector_name(s, "en") in title for s in sectors)
+    read = title.replace("<br>", " ")  # a long title takes several lines
+    assert all(taxonomy.sector_name(s, "en") in read for s in sectors)
+
+
+@pytest.mark.parametrize("language", ["sr-Cyrl", "sr-Latn", "en"])
+def test_the_colour_bar_title_fits_over_its_bar_in_every_language(project_runtime, language):
+    """The quotient's title names the sectors it is of; said in full it is wider than the colour
+    bar and was cut off at the map's left edge (seen in Cyrillic at 1280 px): it takes as many
+    lines as it needs, each no wider than the bar, and still says everything."""
+    from dashboard.figures.map import COLOURBAR_TITLE_CHARACTERS
+
+    taxonomy = project_runtime.data.taxonomy
+    for sectors in [("crafts-design",), ("crafts-design", "it-software", "film-media")]:
+        view = explore_view(
+            project_runtime, Filters(sectors=sectors), "municipality", "location_quotient", language
+        )
+        title = _figure(project_runtime, view, language).data[TRACE_MUNICIPALITIES].colorbar.title.text
+        lines = title.split("<br>")
+        assert all(len(line) <= COLOURBAR_TITLE_CHARACTERS for line in lines), title
+        metric = translate("metric.location_quotient", language)
+        assert lines[0] == f"{metric}:" if len(lines) > 1 else title.startswith(f"{metric}: ")
+        assert all(taxonomy.sector_name(s, language) in " ".join(lines) for s in sectors), title
 
 
 def test_location_quotient_without_ticked_sectors_is_of_the_chosen_one(project_runtime):

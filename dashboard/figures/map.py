@@ -10,6 +10,7 @@ every update agree by construction.
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -118,10 +119,22 @@ def _choropleth(
     }
 
 
+# About as many characters of the colour bar's 12 px title as fit over its 230 px bar: a longer
+# title is centred over the bar and cut off at the map's left edge, so it takes two lines.
+COLOURBAR_TITLE_CHARACTERS = 34
+
+
 def legend_title(view: MapView, language: str) -> str:
-    """The colour bar's title: the indicator, and for a location quotient the sectors it is of."""
+    """The colour bar's title: the indicator, and for a location quotient the sectors it is of
+    (on a line of their own when both together are wider than the bar)."""
     title = translate(f"metric.{view.metric}", language)
-    return f"{title}: {view.metric_label}" if view.metric_label else title
+    if not view.metric_label:
+        return title
+    one_line = f"{title}: {view.metric_label}"
+    if len(one_line) <= COLOURBAR_TITLE_CHARACTERS:
+        return one_line
+    sectors = textwrap.wrap(view.metric_label, COLOURBAR_TITLE_CHARACTERS, break_long_words=False)
+    return "<br>".join([f"{title}:", *sectors])
 
 
 def trace_updates(view: MapView, base: MapBase, language: str) -> dict[int, dict[str, Any]]:
