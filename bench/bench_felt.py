@@ -33,11 +33,12 @@ drawn map, and the ratio baseline median / app median (target ≥ 2). The time t
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bench.baseline_px_app import baseline_command
@@ -45,7 +46,10 @@ from bench.common import Figure, project_runtime, scaled_enterprises
 from bench.serving import app_command, served
 from dashboard.components import ids
 
-ENTERPRISES = 100_000
+ENTERPRISES = 100_000  # the size the issue sets its targets at
+# Another size, e.g. the demo's 3,000 (every enterprise then drawn as a point): the figures'
+# names say it.  CIM_FELT_ENTERPRISES=3000 python bench/run.py --only felt
+ENTERPRISES_VARIABLE = "CIM_FELT_ENTERPRISES"
 APP_PORT = 8061
 BASELINE_PORT = 8062
 CHROMIUM = "/usr/bin/chromium"
@@ -338,11 +342,32 @@ def _measure(urls: dict[str, str], rounds: int, loads: int) -> dict[str, tuple[l
             browser.close()
 
 
+def enterprises_to_time() -> int:
+    """How many enterprises the felt bench serves: ENTERPRISES unless the environment says."""
+    text = os.environ.get(ENTERPRISES_VARIABLE, "").strip()
+    if not text:
+        return ENTERPRISES
+    count = int(text)
+    if not 1 <= count <= 1_000_000:
+        raise ValueError(f"{ENTERPRISES_VARIABLE}={text}: from 1 to 1,000,000 enterprises")
+    return count
+
+
 def run(quick: bool) -> Iterator[Figure]:
+    count = enterprises_to_time()
+    figures = _run(quick, count)
+    if count == ENTERPRISES:
+        yield from figures
+    else:
+        for figure in figures:
+            yield replace(figure, figure=f"{figure.figure}, {count:,} enterprises")
+
+
+def _run(quick: bool, count: int) -> Iterator[Figure]:
     rounds = ROUNDS_QUICK if quick else ROUNDS_FULL
     loads = FIRST_LOADS_QUICK if quick else FIRST_LOADS_FULL
     with tempfile.TemporaryDirectory() as folder:
-        csv = write_enterprises(ENTERPRISES, Path(folder))
+        csv = write_enterprises(count, Path(folder))
         # Both served at once (the one not being clicked sits idle), measured taking turns.
         with (
             served(app_command(APP_PORT, csv), APP_PORT) as app_url,

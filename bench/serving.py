@@ -30,12 +30,13 @@ def _answers(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def served(command: list[str], port: int) -> Iterator[str]:
-    """Run ``command`` (a server listening on ``port``) until it answers; yield its URL and
-    stop it afterwards, whatever happens in between."""
+def served(command: list[str], port: int, cwd: Path = PROJECT) -> Iterator[str]:
+    """Run ``command`` (a server listening on ``port``) in ``cwd`` (this project, or another
+    checkout of it) until it answers; yield its URL and stop it afterwards, whatever happens
+    in between."""
     url = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=PROJECT)
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
         try:
             deadline = time.monotonic() + START_TIMEOUT_S
             while not _answers(url):

@@ -15,7 +15,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.baseline_px_app import BaselineData, baseline_figure, build_app
-from bench.bench_felt import CLICKS, dom_id
+from bench.bench_felt import CLICKS, ENTERPRISES, ENTERPRISES_VARIABLE, dom_id, enterprises_to_time
 from dashboard.analysis.indicators import Filters
 
 
@@ -105,3 +105,14 @@ def test_baseline_draws_no_more_points_than_the_app_would(baseline):
     cells = next(t for t in density.data if isinstance(t, go.Choroplethmap))
     assert sum(cells.z) == (baseline.enterprises["hexagon"] != "").sum()
     assert _points(density) == 0
+
+
+def test_the_felt_bench_times_the_size_the_environment_asks_for_within_limits(monkeypatch):
+    monkeypatch.delenv(ENTERPRISES_VARIABLE, raising=False)
+    assert enterprises_to_time() == ENTERPRISES == 100_000  # the size unless asked
+    monkeypatch.setenv(ENTERPRISES_VARIABLE, " 3000 ")
+    assert enterprises_to_time() == 3000
+    for wrong in ("0", "-5", "2000000", "many"):
+        monkeypatch.setenv(ENTERPRISES_VARIABLE, wrong)
+        with pytest.raises(ValueError):
+            enterprises_to_time()
