@@ -481,7 +481,8 @@ def test_a_resize_to_the_same_size_lays_nothing_out_again(explore):
         f"const gd = {MAP}; gd.style.width = '{narrower}px'; Plotly.Plots.resize(gd);"
     )
     wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.width") == narrower)
-    assert dash_duo.driver.execute_script("return window.relayouts") >= 1
+    # plotly sets the new width before the map has redrawn, and emits plotly_relayout after it
+    wait_until(lambda: dash_duo.driver.execute_script("return window.relayouts") >= 1)
 
 
 def test_the_maps_texts_follow_it_back_to_the_unfiltered_state(explore):
