@@ -64,16 +64,29 @@ def page_paths() -> list[str]:
     return sorted(p["path"] for p in dash.page_registry.values())
 
 
+# The page has settled: its layout is in, Dash has no callback requested, waiting or running
+# (window.store is the renderer's own state), and every graph on it has been drawn by plotly.
+SETTLED = """
+if (document.readyState !== 'complete' || !document.querySelector('#_pages_content *')) return false;
+const state = window.store && window.store.getState();
+if (!state || state.isLoading) return false;
+const queues = ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed', 'stored'];
+if (queues.some((name) => (state.callbacks[name] || []).length)) return false;
+return [...document.querySelectorAll('.dash-graph')].every(
+  (graph) => { const plot = graph.querySelector('.js-plotly-plot'); return plot && plot._fullLayout; });
+"""
+QUIET_POLLS = 3  # in a row, 0.2 s apart: a callback that follows another has left by then
+
+
 def open_page(dash_duo, path: str, language: str) -> None:
     driver = dash_duo.driver
     driver.get(f"{dash_duo.server_url}{path}?lang={language}{EXTRA_QUERY.get(path, '')}")
-    wait_until(
-        lambda: driver.execute_script(
-            "return document.readyState === 'complete' && document.querySelector('#_pages_content *')"
-        ),
-        what=f"{path} loaded",
-    )
-    time.sleep(2.5)  # callbacks that follow the first render (figures, summaries)
+    quiet = 0
+    deadline = time.time() + 45
+    while quiet < QUIET_POLLS:
+        assert time.time() < deadline, f"{path} ({language}) did not settle"
+        quiet = quiet + 1 if driver.execute_script(SETTLED) else 0
+        time.sleep(0.2)
 
 
 def set_viewport(driver, width: int, height: int, mobile: bool = False) -> None:
