@@ -1,6 +1,6 @@
 """Two versions of the app clicked side by side: is a change faster as a person feels it?
 
-    python bench/paired.py REF [--rounds 4] [--enterprises 100000]
+    python bench/paired.py REF [--rounds 4] [--loads 6] [--enterprises 100000]
 
 Serves the app from a checkout of ``REF`` (a commit, branch or tag; a git worktree in a
 temporary folder) and from this working tree at once, opens each in its own page of one
@@ -8,7 +8,8 @@ headless Chromium, and clicks :data:`bench.bench_felt.CLICKS` round by round, ta
 (the order alternating each round): this machine's speed drifts by a third between runs made
 one after the other, and taking turns lets the drift fall on both alike. Prints one JSON line
 per kind of change and version (the median from click to drawn map, as bench_felt times it),
-and the overall medians' ratio. Not part of ``bench/run.py``: it compares, it has no target.
+and the overall medians' ratio; then the same for cold first loads (a fresh browser context
+each, taking turns too). Not part of ``bench/run.py``: it compares, it has no target.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from bench.bench_felt import (
     CHROMIUM,
     CHROMIUM_ARGS,
     click_round,
+    first_load,
     opened,
     write_enterprises,
 )
@@ -37,8 +39,9 @@ from bench.serving import PROJECT, app_command, served
 OTHER_PORT = 8063
 
 
-def compare(ref: str, rounds: int, enterprises: int) -> list[Figure]:
-    """Median click → drawn map per kind of change for ``ref`` and for the working tree."""
+def compare(ref: str, rounds: int, enterprises: int, loads: int = 0) -> list[Figure]:
+    """Median click → drawn map per kind of change, and median cold first load to drawn map,
+    for ``ref`` and for the working tree."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder:
@@ -52,7 +55,8 @@ def compare(ref: str, rounds: int, enterprises: int) -> list[Figure]:
                 sync_playwright() as playwright,
             ):
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                pages = {ref: opened(browser, f"{ref_url}?lang=en")[1]}
+                urls = {ref: f"{ref_url}?lang=en", "working tree": f"{here_url}?lang=en"}
+                pages = {ref: opened(browser, urls[ref])[1]}
                 pages["working tree"] = opened(browser, f"{here_url}?lang=en")[1]
                 for page in pages.values():
                     click_round(page)  # warm both servers' caches
@@ -61,6 +65,11 @@ def compare(ref: str, rounds: int, enterprises: int) -> list[Figure]:
                     order = list(pages.items()) if turn % 2 == 0 else list(reversed(pages.items()))
                     for name, page in order:
                         timed[name].extend(click_round(page))
+                cold: dict[str, list[float]] = defaultdict(list)
+                for turn in range(loads):
+                    order = list(urls.items()) if turn % 2 == 0 else list(reversed(urls.items()))
+                    for name, url in order:
+                        cold[name].append(first_load(browser, url).drawn_ms)
                 browser.close()
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(checkout)], cwd=PROJECT, check=False)
@@ -78,6 +87,9 @@ def compare(ref: str, rounds: int, enterprises: int) -> list[Figure]:
         figures.append(Figure(label, medians[name], "ms", None))
     ratio = medians[ref] / medians["working tree"]
     figures.append(Figure(f"paired: {ref} median / working tree median", ratio, "×", None))
+    for name, values in cold.items():
+        label = f"paired: {name}, first load to drawn map, cold page (median of {len(values)})"
+        figures.append(Figure(label, statistics.median(values) / 1000, "s", None))
     return figures
 
 
@@ -85,9 +97,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Click two versions of the app side by side.")
     parser.add_argument("ref", help="the version to compare the working tree with (e.g. HEAD~1)")
     parser.add_argument("--rounds", type=int, default=4, help="rounds of clicks per version")
+    parser.add_argument("--loads", type=int, default=0, help="cold first loads per version")
     parser.add_argument("--enterprises", type=int, default=100_000, help="enterprises served to both")
     args = parser.parse_args()
-    for figure in compare(args.ref, args.rounds, args.enterprises):
+    for figure in compare(args.ref, args.rounds, args.enterprises, args.loads):
         print(figure.as_json(), flush=True)
 
 
