@@ -260,11 +260,8 @@
 
   /* Labels appear with the picture they belong to, not faded in over the next 300 ms of frames
    * (MapLibre's `fadeDuration`, which plotly does not expose): in software WebGL each of those
-   * frames costs 50-140 ms of the main thread.
-   *
-   * (Tried and left: holding every frame until the map's sources had all loaded, so the first
-   * picture is the whole map -- 0.2 s sooner on first load, but MapLibre then never drew the
-   * style's own river lines.) */
+   * frames costs 50-140 ms of the main thread. (A new map's first picture is held back until
+   * it is whole: assets/map_whole_frame.js.) */
   function labelsAtOnce(map) {
     if (!map.cimLabelsAtOnce) {
       map.cimLabelsAtOnce = true;

@@ -398,14 +398,56 @@ def test_a_filter_change_redraws_only_its_traces_and_looks_as_a_full_redraw(expl
 
 def test_the_map_draws_every_layer_of_its_own_style(explore):
     """The style's own layers (the rivers, assets of the offline base map) are drawn under
-    whatever the page does to MapLibre's drawing (assets/map_fast.js): an experiment that held
-    frames until all sources had loaded once left the rivers out of every later frame."""
+    whatever the page does to MapLibre's drawing (assets/map_fast.js, map_whole_frame.js):
+    tiles that arrive before MapLibre's painter has drawn once are left empty unless the
+    painter already holds the style."""
     from dashboard.figures.style import RIVER
 
     picture = map_picture(explore)
     river = np.array([int(RIVER[i : i + 2], 16) for i in (1, 3, 5)], dtype=np.int16)
     river_pixels = int(np.sum(np.abs(picture - river).max(axis=2) <= 10))
     assert river_pixels > 50, f"only {river_pixels} pixels of the rivers' colour on the map"
+
+
+# Counts the map canvas's frames (MapLibre clears its colour buffer once per frame), and how
+# many were drawn when plotly announced the map made (its first plotly_afterplot).
+COUNT_FRAMES = f"""
+window.mapFrames = 0;
+window.framesAtAfterplot = null;
+for (const context of [WebGLRenderingContext, WebGL2RenderingContext]) {{
+  const clear = context.prototype.clear;
+  context.prototype.clear = function (mask) {{
+    if (this.canvas.classList.contains('maplibregl-canvas') && (mask & this.COLOR_BUFFER_BIT)) {{
+      window.mapFrames += 1;
+    }}
+    return clear.call(this, mask);
+  }};
+}}
+(function hook() {{
+  const gd = document.querySelector('#{ids.MAP} .js-plotly-plot');
+  if (gd && gd.on) {{
+    gd.on('plotly_afterplot', () => {{
+      if (window.framesAtAfterplot === null) window.framesAtAfterplot = window.mapFrames;
+    }});
+  }} else {{
+    requestAnimationFrame(hook);
+  }}
+}})();
+"""
+
+
+def test_the_first_picture_of_the_map_is_drawn_once_whole(explore):
+    """A new map draws nothing while its style, sources and labels arrive, then the whole map
+    in one frame (assets/map_whole_frame.js): each frame of a half-made map cost 50-130 ms of a
+    software-WebGL page's first load. The whole map means every layer, the style's rivers too
+    (tiles that arrive while the painter rests must still find their layers)."""
+    dash_duo = explore
+    dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_FRAMES})
+    dash_duo.driver.get(dash_duo.server_url + "/?lang=en")
+    wait_until(lambda: dash_duo.driver.execute_script("return window.framesAtAfterplot") is not None)
+    assert dash_duo.driver.execute_script("return window.framesAtAfterplot") == 0
+    wait_until(lambda: dash_duo.driver.execute_script("return window.mapFrames") >= 1)
+    test_the_map_draws_every_layer_of_its_own_style(dash_duo)
 
 
 VIEW = f"""
