@@ -450,6 +450,45 @@ def test_the_first_picture_of_the_map_is_drawn_once_whole(explore):
     test_the_map_draws_every_layer_of_its_own_style(dash_duo)
 
 
+# When the map was first drawn (its first plotly_afterplot) and when each chart began to be
+# drawn (plotly put its SVG in), by the id of the dcc.Graph.
+FIRST_DRAWN = f"""
+window.firstDrawn = {{}};
+new MutationObserver(() => {{
+  for (const svg of document.querySelectorAll('.dash-graph .main-svg')) {{
+    const id = svg.closest('.dash-graph').id;
+    if (id !== '{ids.MAP}' && !(id in window.firstDrawn)) window.firstDrawn[id] = performance.now();
+  }}
+}}).observe(document, {{childList: true, subtree: true}});
+(function hook() {{
+  const gd = document.querySelector('#{ids.MAP} .js-plotly-plot');
+  if (gd && gd.on) {{
+    gd.on('plotly_afterplot', () => {{
+      if (!('{ids.MAP}' in window.firstDrawn)) window.firstDrawn['{ids.MAP}'] = performance.now();
+    }});
+  }} else {{
+    requestAnimationFrame(hook);
+  }}
+}})();
+"""
+
+
+def test_the_charts_are_drawn_once_the_map_is(explore):
+    """On a cold page the charts beside the map wait for the map's first picture
+    (assets/plotly_early.js): plotly draws every graph on the one main thread, and the charts
+    drawn first held the map back."""
+    dash_duo = explore
+    dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": FIRST_DRAWN})
+    dash_duo.driver.get(dash_duo.server_url + "/?lang=en")
+    charts = [ids.SECTOR_CHART, ids.SIZE_CHART, ids.TIMELINE]
+    drawn = wait_until(
+        lambda: (lambda seen: seen if all(i in seen for i in [ids.MAP, *charts]) else None)(
+            dash_duo.driver.execute_script("return window.firstDrawn")
+        )
+    )
+    assert all(drawn[chart] > drawn[ids.MAP] for chart in charts), drawn
+
+
 VIEW = f"""
 const gd = {MAP};
 const map = gd._fullLayout.map._subplot.map;

@@ -215,10 +215,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                         className="g-3",
                     ),
                     dbc.Card(
-                        dcc.Graph(
-                            id=ids.TIMELINE,
-                            figure=founding_timeline(view.year_counts, language, filters.years),
-                            config=graph_config(language, "static"),
+                        _chart(
+                            ids.TIMELINE,
+                            founding_timeline(view.year_counts, language, filters.years),
+                            graph_config(language, "static"),
                         ),
                         className="mb-3",
                     ),
@@ -275,22 +275,30 @@ def _side_column(runtime: Runtime, view: ExploreView, filters: Filters, names, c
     return [
         html.Div(_profile(runtime, filters, language), id=ids.PROFILE),
         dbc.Card(
-            dcc.Graph(
-                id=ids.SECTOR_CHART,
-                figure=sector_bar_chart(view.sector_counts, names, colors, language, filters.sectors),
-                config=chart_config,
+            _chart(
+                ids.SECTOR_CHART,
+                sector_bar_chart(view.sector_counts, names, colors, language, filters.sectors),
+                chart_config,
             ),
             className="mb-3",
         ),
         dbc.Card(
-            dcc.Graph(
-                id=ids.SIZE_CHART,
-                figure=size_class_chart(view.size_counts, language, filters.size_classes),
-                config=chart_config,
+            _chart(
+                ids.SIZE_CHART,
+                size_class_chart(view.size_counts, language, filters.size_classes),
+                chart_config,
             ),
             className="mb-3",
         ),
     ]
+
+
+def _chart(graph_id: str, figure, config: dict) -> dcc.Graph:
+    """A chart whose box has its figure's height before plotly draws it: the charts are drawn
+    only once the map is (assets/plotly_early.js), and the page must not move when they are."""
+    return dcc.Graph(
+        id=graph_id, figure=figure, config=config, style={"minHeight": f"{figure.layout.height}px"}
+    )
 
 
 def _map_controls(language: str, state: ExploreState, sector_names: dict[str, str]) -> html.Div:
