@@ -15,6 +15,7 @@ from dashboard.components.page_title import first_html_title
 from dashboard.config import PROJECT_ROOT, Settings
 from dashboard.i18n import normalise_language
 from dashboard.web import jobs, query, runtime, serving
+from dashboard.web.shell import first_paint_bar
 
 PAGES_FOLDER = Path(__file__).parent / "pages"
 ASSETS_FOLDER = PROJECT_ROOT / "assets"
@@ -40,6 +41,15 @@ class CreativeMapDash(Dash):
         language = normalise_language(
             flask.request.args.get("lang"), runtime.current().settings.default_language
         )
+        page = _registered_page(path)
+        if page is not None and page.get("top_bar", True) is not False:
+            kwargs["app_entry"] = first_paint_bar(
+                language,
+                runtime.current().data,
+                page["path"],
+                flask.request.args.to_dict(),
+                demo_notice=page.get("demo_notice", True) is not False,
+            )
         return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{language}">', 1)
 
     def index(self, *args: str, **kwargs: str) -> str | flask.Response:
@@ -54,9 +64,16 @@ class CreativeMapDash(Dash):
 def _page_has_graphs(path: str) -> bool:
     """False for a page registered with ``graphs=False`` (it shows no Plotly graph, so the
     4.7 MB plotly.js would only block the browser)."""
-    wanted = "/" + path.strip("/")
-    page = next((p for p in dash.page_registry.values() if p.get("path") == wanted), None)
+    page = _registered_page(path)
     return page is None or page.get("graphs", True) is not False
+
+
+def _registered_page(path: str) -> dict | None:
+    """The page registered at ``path``, with the app's own flags: ``graphs=False`` (no Plotly
+    graph), ``top_bar=False`` (no top bar: its first HTML keeps Dash's plain entry point),
+    ``demo_notice=False`` (never the synthetic-data notice; see dashboard/web/shell.py)."""
+    wanted = "/" + path.strip("/")
+    return next((p for p in dash.page_registry.values() if p.get("path") == wanted), None)
 
 
 def _is_page(request_path: str, config) -> bool:

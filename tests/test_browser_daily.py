@@ -392,3 +392,32 @@ def test_no_hidden_focus_and_every_field_has_a_name(served):
         if problems:
             found[path] = problems[:5]
     assert not found, found
+
+
+BAR_BOXES = """
+return ['.app-title', '.page-nav', '.lang-switch', '.demo-notice', '.app-menu-toggle'].map((selector) => {
+  const el = document.querySelector(selector);
+  const box = el && el.getClientRects().length ? el.getBoundingClientRect() : null;
+  return box && [selector, ...[box.left, box.top, box.width, box.height].map(Math.round)];
+});
+"""
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (390, 844)])
+def test_the_first_html_shows_the_top_bar_where_the_page_will(served, width, height):
+    """Before any script has run the page shows its top bar (dashboard/web/shell.py), and each
+    of its parts is where the page's own bar puts it: nothing moves when Dash takes over."""
+    driver = served.driver
+    set_viewport(driver, width, height, mobile=width < 500)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*.js", "*.js?*"]})
+    try:
+        driver.get(f"{served.server_url}/potential?lang=sr-Cyrl")
+        wait_until(lambda: driver.execute_script("return document.readyState") == "complete")
+        before = driver.execute_script(BAR_BOXES)
+    finally:
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    assert "Мапа креативних индустрија" in driver.find_element("css selector", ".app-title").text
+    open_page(served, "/potential", "sr-Cyrl")
+    assert driver.execute_script("return document.querySelector('._dash-loading')") is None
+    assert driver.execute_script(BAR_BOXES) == before

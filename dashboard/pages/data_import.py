@@ -40,7 +40,13 @@ from dashboard.web.runtime import Runtime, current
 # graphs=False: the preview map appears only after a file is checked, and dcc.Graph fetches
 # plotly.js then; the page itself does not wait for it (assets/plotly_early.js).
 dash.register_page(
-    __name__, path="/import", title=page_title("nav.import"), nav_key="nav.import", order=50, graphs=False
+    __name__,
+    path="/import",
+    title=page_title("nav.import"),
+    nav_key="nav.import",
+    order=50,
+    graphs=False,
+    demo_notice=False,  # the page shows no enterprises: no synthetic-data notice
 )
 
 UPLOAD = "import-upload"

@@ -49,7 +49,8 @@ from dashboard.i18n.dates import format_date
 from dashboard.web.runtime import Runtime, current
 from dashboard.web.state import ExploreState
 
-dash.register_page(__name__, path="/map-print", title=page_title("map_print.page"))
+# A sheet of paper, no top bar: its first HTML shows none either (dashboard/web/shell.py).
+dash.register_page(__name__, path="/map-print", title=page_title("map_print.page"), top_bar=False)
 
 PAPER_STORE = "map-print-paper"
 PAPER_STYLE = "map-print-paper-style"

@@ -39,6 +39,7 @@ dash.register_page(
     title=page_title("nav.present"),
     nav_key="nav.present",
     order=80,
+    top_bar=False,  # full screen, no top bar: its first HTML shows none either (dashboard/web/shell.py)
 )
 
 DEFAULT_STORY = "forum"
