@@ -9,6 +9,10 @@
  * tiled, the labels placed); then one frame shows it all. MapLibre keeps loading and tiling
  * meanwhile: only the painter rests. A map plotly does not finish (an error) is drawn after
  * HOLD_LIMIT_MS anyway.
+ *
+ * The same for a map plotly redraws in full from a new figure (Plotly.react: the enterprise
+ * level with its clusters, the potential page's weights): 6-7 frames of a half-redrawn map
+ * were one, at most REDRAW_HOLD_LIMIT_MS. Redraws in place (assets/map_fast.js) hold their own.
  */
 (function () {
   "use strict";
@@ -22,12 +26,12 @@
     }).map(function (key) { return full[key]._subplot.map; });
   }
 
-  function hold(gd, map) {
+  function hold(gd, map, limitMs) {
     var painter = map.painter;
-    if (map.cimFirstFrameSeen || !painter || typeof painter.render !== "function" || !gd.on) {
+    if (map.cimHeld || !painter || typeof painter.render !== "function" || !gd.on) {
       return;
     }
-    map.cimFirstFrameSeen = true;
+    map.cimHeld = true;
     // A rested painter still holds the style, as its first frame would have set it: tiles
     // arriving meanwhile find their layers through it, and are left empty without it.
     if (!painter.style && map.style) {
@@ -38,16 +42,37 @@
     };
     var timer = null;
     function release() {
-      if (timer === null) {
+      if (!map.cimHeld) {
         return;
       }
+      map.cimHeld = false;
       clearTimeout(timer);
-      timer = null;
+      if (gd.removeListener) {
+        gd.removeListener("plotly_afterplot", release);
+      }
       delete painter.render;  // MapLibre's own again
       map.triggerRepaint();
     }
-    timer = setTimeout(release, HOLD_LIMIT_MS);
+    timer = setTimeout(release, limitMs);
     gd.on("plotly_afterplot", release);
+  }
+
+  /* Plotly.react on a map graph that is drawn already: its painter rests until plotly's
+   * afterplot, which every react emits once the map is redrawn. */
+  var REDRAW_HOLD_LIMIT_MS = 1500;
+
+  function redrawsWhole(Plotly) {
+    if (!Plotly || typeof Plotly.react !== "function" || Plotly.react.cimWholeFrame) {
+      return;
+    }
+    var react = Plotly.react;
+    Plotly.react = function (gd) {
+      if (gd && gd._fullLayout) {
+        maps(gd).forEach(function (map) { hold(gd, map, REDRAW_HOLD_LIMIT_MS); });
+      }
+      return react.apply(this, arguments);
+    };
+    Plotly.react.cimWholeFrame = true;
   }
 
   /* Called for each batch of changes to the page: MapLibre's canvas is put in the page by the
@@ -60,7 +85,13 @@
         }
         var gd = node.closest(".js-plotly-plot");
         if (gd) {
-          maps(gd).forEach(function (map) { hold(gd, map); });
+          maps(gd).forEach(function (map) {
+            if (!map.cimFirstFrameSeen) {
+              map.cimFirstFrameSeen = true;
+              hold(gd, map, HOLD_LIMIT_MS);
+            }
+          });
+          redrawsWhole(window.Plotly);
         }
       });
     });
