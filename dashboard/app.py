@@ -47,7 +47,7 @@ class CreativeMapDash(Dash):
                 language,
                 runtime.current().data,
                 page["path"],
-                flask.request.args.to_dict(),
+                query.normalise_query(flask.request.args),
                 demo_notice=page.get("demo_notice", True) is not False,
             )
         return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{language}">', 1)

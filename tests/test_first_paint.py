@@ -55,6 +55,14 @@ def test_the_language_links_keep_the_address_and_text_is_escaped(app):
     assert "<script" not in entry
 
 
+def test_the_bar_echoes_no_more_of_the_address_than_the_pages_themselves_read(app):
+    """The language links keep the address through the app's own query normalising
+    (dashboard/web/query.py): values bounded, control characters dropped, keys limited."""
+    entry = entry_point(app, "/potential?lang=en&tier=" + "x" * 50_000 + "&y=a%0Ab")
+    assert "x" * 2001 not in entry and "x" * 2000 in entry
+    assert "y=ab" in entry and "%0A" not in entry
+
+
 def test_an_address_that_is_no_page_keeps_dashs_entry_point(app):
     assert "_dash-loading" in entry_point(app, "/nowhere?lang=en")
 
