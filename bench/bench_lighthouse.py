@@ -118,8 +118,9 @@ def page_url(base: str, path: str, language: str) -> str:
 
 def page_figures(path: str, language: str, report: dict) -> Iterator[Figure]:
     """A page's scores (×100, as Lighthouse shows them) and, where measured, its total blocking
-    time. English figures keep their old names (``lighthouse performance /``), so earlier
-    results stay comparable; the other languages' carry the language."""
+    time and largest contentful paint. English figures keep their old names (``lighthouse
+    performance /``), so earlier results stay comparable; the other languages' carry the
+    language."""
     name = path if language == PERFORMANCE_LANGUAGE else f"{path} {language}"
     categories = report["categories"]
     for key, target in (("performance", TARGET_PERFORMANCE), ("accessibility", TARGET_ACCESSIBILITY)):
@@ -131,6 +132,8 @@ def page_figures(path: str, language: str, report: dict) -> Iterator[Figure]:
     if "performance" in categories:
         blocking = report["audits"]["total-blocking-time"]["numericValue"]
         yield Figure(f"lighthouse total blocking time {name}", blocking, "ms", None)
+        painted = report["audits"]["largest-contentful-paint"]["numericValue"] / 1000
+        yield Figure(f"lighthouse largest contentful paint {name}", painted, "s", None)
 
 
 def accessibility_failures(report: dict) -> list[str]:
