@@ -358,14 +358,12 @@
     // Until the new data is tiled, MapLibre's frames still load tiles but draw nothing: a frame
     // of the old picture costs 40-90 ms of the main thread in software WebGL and only holds the
     // new one back (3,000 points redrawn: click median 316 -> 278 ms in a paired run).
-    var painter = map.painter;
-    var held = fed.length > 0 && painter && typeof painter.render === "function";
-    if (held) {
-      painter.render = function () {};
-    }
+    // (The painter's rest is assets/map_whole_frame.js's, shared with a full redraw's.)
+    var painter = window.creativeMapPainter;
+    var resume = fed.length > 0 && painter ? painter.rest(map) : null;
     return sourcesLoaded(map, fed, SOURCE_WAIT_MS).then(function () {
-      if (held) {
-        delete painter.render;  // MapLibre's own again
+      if (resume) {
+        resume();
       }
       recolours.forEach(function (entry) { recolour(entry[0], entry[1]); });
       return drawn(map);

@@ -26,21 +26,47 @@
     }).map(function (key) { return full[key]._subplot.map; });
   }
 
-  function hold(gd, map, limitMs) {
+  /* MapLibre's painter at rest: its frames still load and tile, but draw nothing, until every
+   * rest taken is over (a full redraw and an in-place one may overlap); then it draws again.
+   * Returns the function that ends this rest. Shared with assets/map_fast.js. */
+  function rest(map) {
     var painter = map.painter;
-    if (map.cimHeld || !painter || typeof painter.render !== "function" || !gd.on) {
+    if (!painter || typeof painter.render !== "function") {
+      return function () {};
+    }
+    map.cimRests = (map.cimRests || 0) + 1;
+    if (map.cimRests === 1) {
+      // A rested painter still holds the style, as its first frame would have set it: tiles
+      // arriving meanwhile find their layers through it, and are left empty without it.
+      if (!painter.style && map.style) {
+        painter.style = map.style;
+      }
+      painter.render = function (style) {
+        painter.style = style;
+      };
+    }
+    var over = false;
+    return function resume() {
+      if (over) {
+        return;
+      }
+      over = true;
+      map.cimRests -= 1;
+      if (map.cimRests === 0) {
+        delete painter.render;  // MapLibre's own again
+        map.triggerRepaint();
+      }
+    };
+  }
+
+  /* The painter rests until plotly has finished the map (its afterplot), at most `limitMs`. */
+  function hold(gd, map, limitMs) {
+    if (map.cimHeld || !gd.on) {
       return;
     }
     map.cimHeld = true;
-    // A rested painter still holds the style, as its first frame would have set it: tiles
-    // arriving meanwhile find their layers through it, and are left empty without it.
-    if (!painter.style && map.style) {
-      painter.style = map.style;
-    }
-    painter.render = function (style) {
-      painter.style = style;
-    };
-    var timer = null;
+    var resume = rest(map);
+    var timer = setTimeout(release, limitMs);
     function release() {
       if (!map.cimHeld) {
         return;
@@ -50,10 +76,8 @@
       if (gd.removeListener) {
         gd.removeListener("plotly_afterplot", release);
       }
-      delete painter.render;  // MapLibre's own again
-      map.triggerRepaint();
+      resume();
     }
-    timer = setTimeout(release, limitMs);
     gd.on("plotly_afterplot", release);
   }
 
@@ -98,4 +122,5 @@
   }
 
   new MutationObserver(look).observe(document.documentElement, { childList: true, subtree: true });
+  window.creativeMapPainter = { rest: rest };
 })();
