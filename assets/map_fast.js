@@ -96,19 +96,34 @@
    * frame (150-300 ms in software WebGL). Instead, once per MapLibre map (`keyMap`), every
    * GeoJSON source plotly adds promotes the location code to the feature id, and every identity
    * paint reads the feature's state first; whenever plotly hands a source new data, its old
-   * states are cleared. A recolour then sets each polygon's state, drawn in the next frame. */
+   * states are cleared. A recolour then sets each polygon's state, drawn in the next frame.
+   *
+   * A paint plotly gives as one value for all (an opacity of 1 when a level shows the
+   * municipalities as outlines only) is a per-feature paint too, the value its fallback, and a
+   * recolour to one value sets it as every polygon's state: a paint never turns from
+   * per-feature to constant. (MapLibre, with the style's zero transition, threw "this.expression
+   * .evaluate is not a function" on a feature state set right after such a turn.) */
   var STATE_KEY = "cimLocation";
   var STATE_PROPERTIES = ["fc", "mo", "mo2", "mlc", "mlw"];
+  // The feature property plotly's choroplethmap reads for each paint when it varies by polygon,
+  // for the paints the app's figures turn from one value to many and back (dashboard/figures/
+  // map.py: opacities and outline colours; a width never varies, and each paint kept per
+  // feature costs a little in every recolour).
+  var PAINT_STATE = { "fill-opacity": "mo", "line-opacity": "mo", "line-color": "mlc" };
 
-  function stateFirst(value) {
-    return value && value.type === "identity"
-      ? ["coalesce", ["feature-state", value.property], ["get", value.property]]
-      : value;
+  function stateFirst(name, value) {
+    if (value && value.type === "identity") {
+      return ["coalesce", ["feature-state", value.property], ["get", value.property]];
+    }
+    if (PAINT_STATE[name] && value !== undefined && value !== null && typeof value !== "object") {
+      return ["coalesce", ["feature-state", PAINT_STATE[name]], value];
+    }
+    return value;
   }
 
   function statePaint(paint) {
     var out = {};
-    Object.keys(paint || {}).forEach(function (name) { out[name] = stateFirst(paint[name]); });
+    Object.keys(paint || {}).forEach(function (name) { out[name] = stateFirst(name, paint[name]); });
     return out;
   }
 
@@ -168,7 +183,7 @@
       return addLayer.call(this, layer, before);
     };
     map.setPaintProperty = function (layer, name, value, options) {
-      return setPaintProperty.call(this, layer, name, stateFirst(value), options);
+      return setPaintProperty.call(this, layer, name, stateFirst(name, value), options);
     };
   }
 
@@ -239,22 +254,24 @@
       glTrace._update = plotlyUpdate;
     }
     var map = glTrace.subplot.map;
+    var shared = {};  // a paint now one value for all polygons: that value as each one's state
+    glTrace.layerList.forEach(function (entry) {
+      var paint = converted[entry[0]] ? converted[entry[0]].paint : {};
+      Object.keys(paint).forEach(function (name) {
+        var value = paint[name];
+        if (PAINT_STATE[name] && value !== undefined && value !== null && typeof value !== "object") {
+          shared[PAINT_STATE[name]] = value;
+        }
+      });
+    });
     converted.geojson.features.forEach(function (feature) {
-      var state = {};
+      var state = Object.assign({}, shared);
       STATE_PROPERTIES.forEach(function (name) {
         if (name in feature.properties) {
           state[name] = feature.properties[name];
         }
       });
       map.setFeatureState({ source: glTrace.sourceId, id: feature.id }, state);
-    });
-    glTrace.layerList.forEach(function (entry) {  // constant paints (one opacity for all) as such
-      var paint = converted[entry[0]] ? statePaint(converted[entry[0]].paint) : {};
-      Object.keys(paint).forEach(function (name) {
-        if (JSON.stringify(map.getPaintProperty(entry[1], name)) !== JSON.stringify(paint[name])) {
-          map.setPaintProperty(entry[1], name, paint[name]);
-        }
-      });
     });
   }
 

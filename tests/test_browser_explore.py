@@ -450,6 +450,20 @@ def test_the_first_picture_of_the_map_is_drawn_once_whole(explore):
     test_the_map_draws_every_layer_of_its_own_style(dash_duo)
 
 
+def test_a_level_change_is_drawn_in_a_frame_or_two(explore):
+    """A level switched shows at once: no 300 ms fade of colours and outlines between the two
+    pictures (the style's transition is zero, figures/style.py), which drew a frame every
+    ~40 ms, each 40-60 ms of main thread in software WebGL."""
+    dash_duo = explore
+    dash_duo.driver.execute_script(COUNT_FRAMES)
+    dash_duo.find_element(f"#{ids.LEVEL} label[for$='_input_district']").click()
+    shown = f"return {MAP}.data[{TRACE_DISTRICTS}].visible"
+    wait_until(lambda: dash_duo.driver.execute_script(shown) is True)
+    wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.map._subplot.map.loaded()"))
+    time.sleep(1.0)  # a fade would have drawn its frames by now
+    assert 1 <= dash_duo.driver.execute_script("return window.mapFrames") <= 3
+
+
 # When the map was first drawn (its first plotly_afterplot) and when each chart began to be
 # drawn (plotly put its SVG in), by the id of the dcc.Graph.
 FIRST_DRAWN = f"""
