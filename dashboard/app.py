@@ -48,7 +48,7 @@ class CreativeMapDash(Dash):
                 runtime.current().data,
                 page["path"],
                 query.normalise_query(flask.request.args),
-                demo_notice=page.get("demo_notice", True) is not False,
+                demo_notice=_demo_notice(page, query.normalise_query(flask.request.args)),
             )
         return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{language}">', 1)
 
@@ -68,10 +68,19 @@ def _page_has_graphs(path: str) -> bool:
     return page is None or page.get("graphs", True) is not False
 
 
+def _demo_notice(page: dict, args: dict[str, str]) -> bool:
+    """Whether a page's first-HTML top bar may show the synthetic-data notice: its
+    ``demo_notice`` flag, or its answer for the address when the flag is a function (the map
+    page shows the notice only when its filtered view holds synthetic enterprises)."""
+    flag = page.get("demo_notice", True)
+    return bool(flag(args)) if callable(flag) else flag is not False
+
+
 def _registered_page(path: str) -> dict | None:
     """The page registered at ``path``, with the app's own flags: ``graphs=False`` (no Plotly
     graph), ``top_bar=False`` (no top bar: its first HTML keeps Dash's plain entry point),
-    ``demo_notice=False`` (never the synthetic-data notice; see dashboard/web/shell.py)."""
+    ``demo_notice=False`` (never the synthetic-data notice; see dashboard/web/shell.py) or a
+    function of the address's arguments saying whether this address shows it."""
     wanted = "/" + path.strip("/")
     return next((p for p in dash.page_registry.values() if p.get("path") == wanted), None)
 

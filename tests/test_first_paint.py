@@ -73,3 +73,15 @@ def test_only_html_components_and_the_badge_are_written_out():
     )
     with pytest.raises(TypeError, match="Store"):
         static_html(html.Div(dcc.Store(id="s")))
+
+
+def test_the_map_pages_bar_shows_the_synthetic_notice_only_when_its_view_holds_synthetic_rows(app):
+    """The map page's own bar shows the notice for the filtered view (its demo badge), so the
+    first HTML's bar does too: a filter that leaves every synthetic enterprise out never flashes
+    the notice before the page's bar replaces it."""
+    notice_shown = '<span class="demo-notice">'
+    assert notice_shown in entry_point(app, "/?lang=en")
+    nothing_found = entry_point(app, "/?lang=en&q=no-enterprise-is-called-this")
+    assert notice_shown not in nothing_found and '<span class="demo-notice" hidden>' in nothing_found
+    # other pages keep their own rule: the notice whenever the data holds synthetic rows
+    assert notice_shown in entry_point(app, "/potential?lang=en&q=no-enterprise-is-called-this")

@@ -86,7 +86,23 @@ from dashboard.outputs.exporting import export_filename, export_table
 from dashboard.web.runtime import Runtime, current
 from dashboard.web.state import ExploreState
 
-dash.register_page(__name__, path="/", title=page_title(), nav_key="nav.explore", order=0)
+
+def synthetic_in_view(args: dict[str, str]) -> bool:
+    """Whether the page at an address (its arguments) shows synthetic enterprises: the first
+    HTML's top bar (dashboard/web/shell.py) carries the notice exactly when the page's own bar
+    will, not for a filter that leaves them all out."""
+    state = ExploreState.from_query({key: value for key, value in args.items() if key != "lang"})
+    return counts_view(current(), state.filters).synthetic_shown
+
+
+dash.register_page(
+    __name__,
+    path="/",
+    title=page_title(),
+    nav_key="nav.explore",
+    order=0,
+    demo_notice=synthetic_in_view,
+)
 
 
 def _unit_options(table, language: str, district: list[str] | None = None) -> list[dict]:
