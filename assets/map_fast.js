@@ -106,19 +106,23 @@
   var STATE_KEY = "cimLocation";
   var STATE_PROPERTIES = ["fc", "mo", "mo2", "mlc", "mlw"];
   // The feature property plotly's choroplethmap reads for each paint when it varies by polygon,
-  // for the paints the app's figures turn from one value to many and back (dashboard/figures/
-  // map.py: opacities and outline colours; a width never varies, and each paint kept per
-  // feature costs a little in every recolour).
+  // for the paints a redraw in place may turn from one value to many and back (the opacities
+  // and outline colours of IN_PLACE_LEAVES, dashboard/figures/map.py; a width never varies, and
+  // each paint kept per feature costs a little in every recolour).
   var PAINT_STATE = { "fill-opacity": "mo", "line-opacity": "mo", "line-color": "mlc" };
+
+  /* The feature-state key of a paint given as one value for all polygons, or null. */
+  function sharedStateKey(name, value) {
+    var single = value !== undefined && value !== null && typeof value !== "object";
+    return single && PAINT_STATE[name] ? PAINT_STATE[name] : null;
+  }
 
   function stateFirst(name, value) {
     if (value && value.type === "identity") {
       return ["coalesce", ["feature-state", value.property], ["get", value.property]];
     }
-    if (PAINT_STATE[name] && value !== undefined && value !== null && typeof value !== "object") {
-      return ["coalesce", ["feature-state", PAINT_STATE[name]], value];
-    }
-    return value;
+    var key = sharedStateKey(name, value);
+    return key ? ["coalesce", ["feature-state", key], value] : value;
   }
 
   function statePaint(paint) {
@@ -258,9 +262,9 @@
     glTrace.layerList.forEach(function (entry) {
       var paint = converted[entry[0]] ? converted[entry[0]].paint : {};
       Object.keys(paint).forEach(function (name) {
-        var value = paint[name];
-        if (PAINT_STATE[name] && value !== undefined && value !== null && typeof value !== "object") {
-          shared[PAINT_STATE[name]] = value;
+        var key = sharedStateKey(name, paint[name]);
+        if (key) {
+          shared[key] = paint[name];
         }
       });
     });

@@ -56,8 +56,7 @@ def compare(ref: str, rounds: int, enterprises: int, loads: int = 0) -> list[Fig
             ):
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 urls = {ref: f"{ref_url}?lang=en", "working tree": f"{here_url}?lang=en"}
-                pages = {ref: opened(browser, urls[ref])[1]}
-                pages["working tree"] = opened(browser, f"{here_url}?lang=en")[1]
+                pages = {name: opened(browser, url)[1] for name, url in urls.items()}
                 for page in pages.values():
                     click_round(page)  # warm both servers' caches
                 timed: dict[str, list] = defaultdict(list)

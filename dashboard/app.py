@@ -43,12 +43,9 @@ class CreativeMapDash(Dash):
         )
         page = _registered_page(path)
         if page is not None and page.get("top_bar", True) is not False:
+            args = query.normalise_query(flask.request.args)
             kwargs["app_entry"] = first_paint_bar(
-                language,
-                runtime.current().data,
-                page["path"],
-                query.normalise_query(flask.request.args),
-                demo_notice=_demo_notice(page, query.normalise_query(flask.request.args)),
+                language, runtime.current().data, page["path"], args, demo_notice=_demo_notice(page, args)
             )
         return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{language}">', 1)
 

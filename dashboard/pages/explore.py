@@ -91,8 +91,7 @@ def synthetic_in_view(args: dict[str, str]) -> bool:
     """Whether the page at an address (its arguments) shows synthetic enterprises: the first
     HTML's top bar (dashboard/web/shell.py) carries the notice exactly when the page's own bar
     will, not for a filter that leaves them all out."""
-    state = ExploreState.from_query({key: value for key, value in args.items() if key != "lang"})
-    return counts_view(current(), state.filters).synthetic_shown
+    return counts_view(current(), ExploreState.from_query(args).filters).synthetic_shown
 
 
 dash.register_page(
