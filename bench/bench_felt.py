@@ -21,7 +21,9 @@ map's last ``plotly_afterplot`` before the page goes quiet, plus two animation f
 drawn frame is on screen. "Quiet" means no Dash request in flight and nothing redrawn for
 :data:`QUIET_MS`, so a map that redraws twice after one click is timed to its final drawing.
 First load is timed the same way from navigation start in a fresh browser context (empty
-browser cache; the server is warm).
+browser cache; the server is warm). Beside the app's, the same cold load of the app's map alone
+on a page of its own, without Dash (``bench/map_alone.py``): the floor no version of this page
+can go below with plotly's MapLibre map, and what the page around the map costs.
 
 Figures: median per kind of change for both apps, overall median and worst, first load to
 drawn map, and the ratio baseline median / app median (target ≥ 2). The time to MapLibre's
@@ -40,9 +42,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urljoin
 
 from bench.baseline_px_app import baseline_command
 from bench.common import Figure, project_runtime, scaled_enterprises
+from bench.map_alone import ROUTE as MAP_ALONE_ROUTE
 from bench.serving import app_command, served
 from dashboard.components import ids
 
@@ -71,6 +75,7 @@ FIRST_LOADS_QUICK = 1
 TARGET_MEDIAN_MS = 300
 TARGET_FIRST_LOAD_S = 1.5
 TARGET_RATIO = 2.0
+MAP_ALONE = "map alone"  # the app's map on a page of its own: the floor of a cold first load
 
 
 @dataclass(frozen=True)
@@ -327,9 +332,15 @@ def _measure(urls: dict[str, str], rounds: int, loads: int) -> dict[str, tuple[l
             for url in urls.values():
                 first_load(browser, url)  # warm the server's caches and the OS's file cache
             cold: dict[str, list[Timing]] = {name: [] for name in urls}
+            alone = map_alone_url(browser, urls["app"]) if "app" in urls else None
+            if alone is not None:
+                cold[MAP_ALONE] = []
+                first_load(browser, alone)
             for _ in range(loads):
                 for name, url in urls.items():
                     cold[name].append(first_load(browser, url))
+                if alone is not None:
+                    cold[MAP_ALONE].append(first_load(browser, alone))
             pages = {name: opened(browser, url) for name, url in urls.items()}
             clicks: dict[str, list[Timing]] = {name: [] for name in urls}
             for _ in range(rounds):
@@ -337,9 +348,23 @@ def _measure(urls: dict[str, str], rounds: int, loads: int) -> dict[str, tuple[l
                     clicks[name].extend(click_round(page))
             for context, _ in pages.values():
                 context.close()
-            return {name: (clicks[name], cold[name]) for name in urls}
+            return {name: (clicks.get(name, []), cold[name]) for name in cold}
         finally:
             browser.close()
+
+
+def map_alone_url(browser, app_url: str) -> str:
+    """The address of the app's map alone (bench/map_alone.py), as large as the map is on the
+    app's page in this benchmark's window."""
+    context, page = opened(browser, app_url)
+    try:
+        width, height = page.evaluate(
+            f"(() => {{ const box = document.getElementById({json.dumps(ids.MAP)}).getBoundingClientRect();"
+            " return [Math.round(box.width), Math.round(box.height)]; })()"
+        )
+    finally:
+        context.close()
+    return urljoin(app_url, f"{MAP_ALONE_ROUTE.lstrip('/')}?width={width}&height={height}")
 
 
 def enterprises_to_time() -> int:
@@ -378,8 +403,18 @@ def _run(quick: bool, count: int) -> Iterator[Figure]:
             )
         medians = {}
         for name, (timings, cold) in measured.items():
+            if name == MAP_ALONE:
+                continue
             figures, medians[name] = _figures(name, timings, cold)
             yield from figures
+        alone = [t.drawn_ms for t in measured[MAP_ALONE][1]]
+        yield Figure(
+            f"felt: the app's map alone, no Dash (the floor), first load to drawn map, cold page "
+            f"(median of {len(alone)})",
+            statistics.median(alone) / 1000,
+            "s",
+            None,
+        )
     yield Figure(
         "felt: baseline median / app median (how many times faster than a plotly-express rebuild)",
         medians["baseline"] / medians["app"],

@@ -1,22 +1,31 @@
 """The felt-latency benchmark's pieces that need no browser: its click table still finds every
-control it clicks in both apps, and the plotly-express baseline draws what its filters keep
-(else the benchmark would time a different map, or clicks that change nothing)."""
+control it clicks in both apps, the plotly-express baseline draws what its filters keep, and
+the page of the map alone holds the map page's own first map (else the benchmark would time a
+different map, or clicks that change nothing)."""
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from pathlib import Path
 
 import dash
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.baseline_px_app import BaselineData, baseline_figure, build_app
 from bench.bench_felt import CLICKS, ENTERPRISES, ENTERPRISES_VARIABLE, dom_id, enterprises_to_time
+from bench.map_alone import ROUTE as MAP_ALONE_ROUTE
+from bench.map_alone import add_map_alone_page
 from dashboard.analysis.indicators import Filters
+from dashboard.app import create_app
+from dashboard.components import ids
+from dashboard.config import Settings
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +125,24 @@ def test_the_felt_bench_times_the_size_the_environment_asks_for_within_limits(mo
         monkeypatch.setenv(ENTERPRISES_VARIABLE, wrong)
         with pytest.raises(ValueError):
             enterprises_to_time()
+
+
+def test_the_map_alone_is_the_map_pages_own_first_map_at_the_size_asked():
+    """The floor's page (bench/map_alone.py) must draw what ``/`` draws first, or the floor
+    would be that of another map; and the app behind it must still answer."""
+    app = create_app(Settings(default_language="en"))
+    client = app.server.test_client()
+    callbacks = client.get("/_dash-dependencies").get_json()
+    pages = dict(dash.page_registry)
+    add_map_alone_page(app)
+    assert dict(dash.page_registry) == pages  # no page registered twice
+    assert client.get("/_dash-dependencies").get_json() == callbacks
+    page = client.get(f"{MAP_ALONE_ROUTE}?width=900&height=abc").get_data(as_text=True)
+    drawn = json.loads(re.search(r"^var figure = (.*);$", page, re.MULTILINE).group(1))
+    layout = dash.page_registry["pages.explore"]["layout"](lang="en")
+    graph = next(c for c in layout._traverse() if isinstance(c, dash.dcc.Graph) and c.id == ids.MAP)
+    assert drawn == json.loads(plotly.io.to_json(graph.figure))
+    assert f'id="{ids.MAP}" style="width:900px;height:600px"' in page  # a height that is no number
+    huge = client.get(f"{MAP_ALONE_ROUTE}?width=99999&height=5").get_data(as_text=True)
+    assert 'style="width:4000px;height:100px"' in huge
+    assert client.get("/?lang=en").status_code == 200
