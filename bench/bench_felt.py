@@ -21,9 +21,9 @@ map's last ``plotly_afterplot`` before the page goes quiet, plus two animation f
 drawn frame is on screen. "Quiet" means no Dash request in flight and nothing redrawn for
 :data:`QUIET_MS`, so a map that redraws twice after one click is timed to its final drawing.
 First load is timed the same way from navigation start in a fresh browser context (empty
-browser cache; the server is warm). Beside the app's, the same cold load of the app's map alone
-on a page of its own, without Dash (``bench/map_alone.py``): the floor no version of this page
-can go below with plotly's MapLibre map, and what the page around the map costs.
+browser cache; the server is warm). Beside the app's, the same cold loads of the app's first
+map alone on a page of its own (``bench/map_alone.py``), in Dash and without it: the floors no
+Dash page, and no page at all, can go below with plotly's MapLibre map on this machine.
 
 Figures: median per kind of change for both apps, overall median and worst, first load to
 drawn map, and the ratio baseline median / app median (target ≥ 2). The time to MapLibre's
@@ -47,6 +47,7 @@ from urllib.parse import urljoin
 from bench.baseline_px_app import baseline_command
 from bench.common import Figure, project_runtime, scaled_enterprises
 from bench.map_alone import ROUTE as MAP_ALONE_ROUTE
+from bench.map_alone import map_alone_command
 from bench.serving import app_command, served
 from dashboard.components import ids
 
@@ -75,7 +76,10 @@ FIRST_LOADS_QUICK = 1
 TARGET_MEDIAN_MS = 300
 TARGET_FIRST_LOAD_S = 1.5
 TARGET_RATIO = 2.0
-MAP_ALONE = "map alone"  # the app's map on a page of its own: the floor of a cold first load
+FLOOR_PORT = 8065
+# The app's first map on pages of its own (bench/map_alone.py): the floors of a cold first load.
+FLOOR_DASH = "the app's map alone in Dash"
+FLOOR_PLAIN = "the app's map alone, no Dash"
 
 
 @dataclass(frozen=True)
@@ -320,10 +324,13 @@ def _figures(name: str, timings: list[Timing], loads: list[Timing]) -> tuple[lis
     return figures, median
 
 
-def _measure(urls: dict[str, str], rounds: int, loads: int) -> dict[str, tuple[list[Timing], list[Timing]]]:
+def _measure(
+    urls: dict[str, str], rounds: int, loads: int, floors: dict[str, str]
+) -> dict[str, tuple[list[Timing], list[Timing]]]:
     """Warm up, then time ``loads`` cold first loads and ``rounds`` of :data:`CLICKS` for each
-    app in ``urls``, taking turns (a load or a round of one, then of the other): the machine's
-    speed drifts over minutes, and taking turns lets the drift fall on both alike."""
+    app in ``urls``, and the cold loads alone of each page in ``floors``, taking turns (a load
+    or a round of one, then of the other): the machine's speed drifts over minutes, and taking
+    turns lets the drift fall on all alike."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -331,16 +338,12 @@ def _measure(urls: dict[str, str], rounds: int, loads: int) -> dict[str, tuple[l
         try:
             for url in urls.values():
                 first_load(browser, url)  # warm the server's caches and the OS's file cache
-            cold: dict[str, list[Timing]] = {name: [] for name in urls}
-            alone = map_alone_url(browser, urls["app"]) if "app" in urls else None
-            if alone is not None:
-                cold[MAP_ALONE] = []
-                first_load(browser, alone)
+            for url in floors.values():
+                first_load(browser, url)
+            cold: dict[str, list[Timing]] = {name: [] for name in {**urls, **floors}}
             for _ in range(loads):
-                for name, url in urls.items():
+                for name, url in {**urls, **floors}.items():
                     cold[name].append(first_load(browser, url))
-                if alone is not None:
-                    cold[MAP_ALONE].append(first_load(browser, alone))
             pages = {name: opened(browser, url) for name, url in urls.items()}
             clicks: dict[str, list[Timing]] = {name: [] for name in urls}
             for _ in range(rounds):
@@ -353,18 +356,21 @@ def _measure(urls: dict[str, str], rounds: int, loads: int) -> dict[str, tuple[l
             browser.close()
 
 
-def map_alone_url(browser, app_url: str) -> str:
-    """The address of the app's map alone (bench/map_alone.py), as large as the map is on the
-    app's page in this benchmark's window."""
-    context, page = opened(browser, app_url)
-    try:
-        width, height = page.evaluate(
-            f"(() => {{ const box = document.getElementById({json.dumps(ids.MAP)}).getBoundingClientRect();"
-            " return [Math.round(box.width), Math.round(box.height)]; })()"
-        )
-    finally:
-        context.close()
-    return urljoin(app_url, f"{MAP_ALONE_ROUTE.lstrip('/')}?width={width}&height={height}")
+def map_size(app_url: str) -> tuple[int, int]:
+    """The map's size on the app's page in this benchmark's window, in CSS pixels."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            _, page = opened(browser, app_url)
+            width, height = page.evaluate(
+                f"(() => {{ const box = document.getElementById({json.dumps(ids.MAP)})"
+                ".getBoundingClientRect(); return [Math.round(box.width), Math.round(box.height)]; })()"
+            )
+        finally:
+            browser.close()
+    return width, height
 
 
 def enterprises_to_time() -> int:
@@ -398,23 +404,20 @@ def _run(quick: bool, count: int) -> Iterator[Figure]:
             served(app_command(APP_PORT, csv), APP_PORT) as app_url,
             served(baseline_command(BASELINE_PORT, csv), BASELINE_PORT) as baseline_url,
         ):
-            measured = _measure(
-                {"app": f"{app_url}?lang=en", "baseline": f"{baseline_url}?lang=en"}, rounds, loads
-            )
+            width, height = map_size(f"{app_url}?lang=en")
+            with served(map_alone_command(FLOOR_PORT, width, height, csv), FLOOR_PORT) as floor_url:
+                floors = {FLOOR_DASH: floor_url, FLOOR_PLAIN: urljoin(floor_url, MAP_ALONE_ROUTE)}
+                apps = {"app": f"{app_url}?lang=en", "baseline": f"{baseline_url}?lang=en"}
+                measured = _measure(apps, rounds, loads, floors)
         medians = {}
         for name, (timings, cold) in measured.items():
-            if name == MAP_ALONE:
+            if name in floors:
+                load = statistics.median(t.drawn_ms for t in cold) / 1000
+                label = f"felt: {name} (a floor), first load to drawn map, cold page (median of {len(cold)})"
+                yield Figure(label, load, "s", None)
                 continue
             figures, medians[name] = _figures(name, timings, cold)
             yield from figures
-        alone = [t.drawn_ms for t in measured[MAP_ALONE][1]]
-        yield Figure(
-            f"felt: the app's map alone, no Dash (the floor), first load to drawn map, cold page "
-            f"(median of {len(alone)})",
-            statistics.median(alone) / 1000,
-            "s",
-            None,
-        )
     yield Figure(
         "felt: baseline median / app median (how many times faster than a plotly-express rebuild)",
         medians["baseline"] / medians["app"],

@@ -1,34 +1,54 @@
-"""The floor of a cold first load: the app's own map alone on a page, without Dash.
+"""The floors of a cold first load: the app's own first map alone, without and with Dash.
 
 The felt bench times a cold page of the app to its drawn map (target 1.5 s). How much of that
 is the map itself -- plotly.js compiled, MapLibre made, the geometry tiled, one frame drawn in
-this machine's software WebGL -- and how much the page around it (Dash's scripts, its layout
-request, React, the other views)? This page answers the first part: the map page's first
-figure (the same one ``/`` sends, built by the explore page's own layout), the same partial
-plotly.js bundle, the same first-frame hold (``assets/map_whole_frame.js``), at the size the
-map has on the app's page, and nothing else. No version of the app can draw its map sooner on
-a cold page than this page does, short of a map that is not plotly's MapLibre map.
+this machine's software WebGL -- how much Dash, and how much the page's other views? This server
+answers with two pages, both drawing the map page's first figure for ``/`` (built by the explore
+page's own layout, from the same enterprises), with the same partial plotly.js bundle and the
+same first-frame hold (``assets/map_whole_frame.js``), at the size the map has on the app's page:
 
-Served only by the benchmark's own server (``bench/serving.py``); the app never has this route.
+* ``/`` -- a Dash app whose layout is that one ``dcc.Graph`` and nothing else (Dash's own
+  scripts, its layout request, React, dcc.Graph; ``assets/plotly_early.js`` fetching plotly.js
+  at once, as on the app's pages; not the app's other component libraries). No Dash page can
+  draw this map sooner on a cold page.
+* ``ROUTE`` -- a plain HTML page calling ``Plotly.newPlot`` with the figure. No page at all can
+  draw it sooner with plotly's MapLibre map.
+
+    python -m bench.map_alone --port 8065 --width 1200 --height 600 [--enterprises FILE.csv]
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from html import escape
+import argparse
+import logging
+import sys
+from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
 import dash
+import flask
 import plotly.io
-from dash import Dash, dcc
-from dash.development.base_component import Component
+from dash import Dash, dcc, html
+from dash.development.base_component import Component, ComponentRegistry
 
 from dashboard.components import ids
 
-ROUTE = "/_map-alone"  # beside the page: the figure names its geometry files relatively
-SIZE_LIMIT_PX = 4000  # a width or height asked for beyond this is clipped to it
-DEFAULT_SIZE_PX = (1200, 600)
+ROUTE = "/_map-alone"  # beside the app's root: the figure names its geometry files relatively
+SIZE_LIMIT_PX = 4000
+# The only scripts of the app's assets the Dash page loads: how the app fetches plotly.js and
+# how it holds a new map's first frame. (Every file in assets/ stays servable: the map's glyphs.)
+ASSETS_KEPT = ("plotly_early.js", "map_whole_frame.js")
+# Component libraries the app's pages use and a page of the map alone does not: Dash loads every
+# library imported in the process on every page, and this process imports the app to build the
+# figure. The app itself is never served here.
+APP_LIBRARIES = ("dash_bootstrap_components", "dash_ag_grid")
+
+
+def map_alone_command(port: int, width: int, height: int, enterprises: Path | None = None) -> list[str]:
+    """The command serving both pages of the map alone, ``width`` × ``height`` CSS pixels."""
+    command = [sys.executable, "-m", "bench.map_alone", "--port", str(port)]
+    command += ["--width", str(width), "--height", str(height)]
+    return command + (["--enterprises", str(enterprises)] if enterprises else [])
 
 
 def _map_graph(node: Any) -> dcc.Graph | None:
@@ -41,19 +61,28 @@ def _map_graph(node: Any) -> dcc.Graph | None:
     return _map_graph(children) if isinstance(children, Component) else None
 
 
-def _size(query: dict[str, list[str]], name: str, default: int) -> int:
-    try:
-        return max(100, min(SIZE_LIMIT_PX, int(query.get(name, [default])[0])))
-    except ValueError:
-        return default
+def first_map(enterprises: Path | None) -> dcc.Graph:
+    """The map page's first map for ``/?lang=en``, as the app itself builds it."""
+    from dashboard.app import create_app
+    from dashboard.config import Settings
+
+    app = create_app(Settings(enterprises_file=enterprises) if enterprises else Settings())
+    # The page as Dash registered it: importing its module again would register it twice.
+    explore = next(page for page in dash.page_registry.values() if page["path"] == "/")
+    with app.server.test_request_context("/?lang=en"):
+        graph = _map_graph(explore["layout"](lang="en"))
+    if graph is None:
+        raise RuntimeError("no map in the explore page's layout")
+    return graph
 
 
-def map_alone_page(figure_json: str, config: dict[str, Any], width: int, height: int, prefix: str) -> str:
-    """The HTML of a page holding the map alone, ``width`` × ``height`` CSS pixels."""
+def plain_page(graph: dcc.Graph, width: int, height: int) -> str:
+    """The HTML of a page holding the map alone, drawn by ``Plotly.newPlot`` without Dash."""
+    figure_json = plotly.io.to_json(graph.figure).replace("</", "<\\/")
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>The map alone</title>
-<script src="{escape(prefix)}_static/plotly-partial.min.js"></script>
-<script src="{escape(prefix)}assets/map_whole_frame.js"></script>
+<script src="_static/plotly-partial.min.js"></script>
+<script src="assets/map_whole_frame.js"></script>
 </head><body style="margin:0">
 <div id="{ids.MAP}" style="width:{width}px;height:{height}px">
 <div id="graph" style="width:100%;height:100%"></div></div>
@@ -61,35 +90,57 @@ def map_alone_page(figure_json: str, config: dict[str, Any], width: int, height:
 var figure = {figure_json};
 figure.layout.autosize = true;
 delete figure.layout.height;
-Plotly.newPlot("graph", figure.data, figure.layout, {plotly.io.json.to_json_plotly(config)});
+Plotly.newPlot("graph", figure.data, figure.layout, {plotly.io.json.to_json_plotly(graph.config)});
 </script>
 </body></html>"""
 
 
-def add_map_alone_page(app: Dash) -> None:
-    """``ROUTE`` beside the app, ``?width=&height=`` in CSS pixels. The app has served a request
-    by the time it is made (Flask then takes no new route), so the page is put in front of it
-    as WSGI middleware, its figure built once, now, as the map page builds it for ``/``."""
-    # The page as Dash registered it: importing its module again would register it twice.
-    explore = next(page for page in dash.page_registry.values() if page["path"] == "/")
-    with app.server.test_request_context("/?lang=en"):
-        graph = _map_graph(explore["layout"](lang="en"))
-    if graph is None:
-        raise RuntimeError("no map in the explore page's layout")
-    figure_json = plotly.io.to_json(graph.figure).replace("</", "<\\/")
-    prefix = app.config.requests_pathname_prefix or "/"
-    route = prefix.rstrip("/") + ROUTE
-    served = app.server.wsgi_app
+def map_alone_app(graph: dcc.Graph, width: int, height: int) -> Dash:
+    """A Dash app showing ``graph`` alone at ``/`` and the plain page at ``ROUTE``."""
+    from dashboard.app import ASSETS_FOLDER, serve_geometry, serve_static
 
-    def with_map_alone(environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") != route:
-            return served(environ, start_response)
-        query = parse_qs(environ.get("QUERY_STRING", ""))
-        width = _size(query, "width", DEFAULT_SIZE_PX[0])
-        height = _size(query, "height", DEFAULT_SIZE_PX[1])
-        body = map_alone_page(figure_json, graph.config, width, height, prefix).encode()
-        headers = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))]
-        start_response("200 OK", headers)
-        return [body]
+    for library in APP_LIBRARIES:
+        if library in ComponentRegistry.registry:
+            ComponentRegistry.registry.discard(library)
+    kept = "|".join(name.replace(".", r"\.") for name in ASSETS_KEPT)
+    app = Dash(
+        __name__,
+        use_pages=False,
+        assets_folder=str(ASSETS_FOLDER),
+        assets_ignore=rf"^(?!({kept})$).*",
+        serve_locally=True,
+        compress=True,
+        title="The map alone",
+        update_title=None,
+    )
+    app.layout = html.Div(
+        dcc.Graph(id=ids.MAP, figure=graph.figure, config=graph.config, responsive=True),
+        style={"width": f"{width}px", "height": f"{height}px"},
+    )
+    app.layout.children.style = {"height": "100%"}
+    serve_geometry(app)
+    serve_static(app)
+    page = plain_page(graph, width, height)
 
-    app.server.wsgi_app = with_map_alone
+    @app.server.route(ROUTE)
+    def plain() -> flask.Response:
+        return flask.Response(page, mimetype="text/html")
+
+    return app
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Serve the app's first map alone (a benchmark's floor).")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--width", type=int, required=True)
+    parser.add_argument("--height", type=int, required=True)
+    parser.add_argument("--enterprises", type=Path, help="enterprise CSV (default: the demo data)")
+    arguments = parser.parse_args()
+    width, height = (max(100, min(SIZE_LIMIT_PX, size)) for size in (arguments.width, arguments.height))
+    app = map_alone_app(first_map(arguments.enterprises), width, height)
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    app.run(host="127.0.0.1", port=arguments.port, debug=False, threaded=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -63,14 +63,11 @@ def app_command(port: int, enterprises: Path | None = None) -> list[str]:
 
 
 def serve_app(port: int, enterprises: Path | None) -> None:
-    """The real app on werkzeug's threaded server, as ``python app.py`` runs it, with the
-    benchmark's page of the map alone (bench/map_alone.py) beside it."""
-    from bench.map_alone import add_map_alone_page
+    """The real app on werkzeug's threaded server, as ``python app.py`` runs it."""
     from dashboard.app import create_app
     from dashboard.config import Settings
 
     app = create_app(Settings(enterprises_file=enterprises) if enterprises else Settings())
-    add_map_alone_page(app)  # the floor of a cold first load (bench/bench_felt.py)
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     app.run(host="127.0.0.1", port=port, debug=False, threaded=True)
 

@@ -20,12 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.baseline_px_app import BaselineData, baseline_figure, build_app
 from bench.bench_felt import CLICKS, ENTERPRISES, ENTERPRISES_VARIABLE, dom_id, enterprises_to_time
+from bench.map_alone import ASSETS_KEPT, first_map, map_alone_app
 from bench.map_alone import ROUTE as MAP_ALONE_ROUTE
-from bench.map_alone import add_map_alone_page
 from dashboard.analysis.indicators import Filters
-from dashboard.app import create_app
 from dashboard.components import ids
-from dashboard.config import Settings
 
 
 @pytest.fixture(scope="module")
@@ -127,22 +125,32 @@ def test_the_felt_bench_times_the_size_the_environment_asks_for_within_limits(mo
             enterprises_to_time()
 
 
-def test_the_map_alone_is_the_map_pages_own_first_map_at_the_size_asked():
-    """The floor's page (bench/map_alone.py) must draw what ``/`` draws first, or the floor
-    would be that of another map; and the app behind it must still answer."""
-    app = create_app(Settings(default_language="en"))
-    client = app.server.test_client()
-    callbacks = client.get("/_dash-dependencies").get_json()
-    pages = dict(dash.page_registry)
-    add_map_alone_page(app)
-    assert dict(dash.page_registry) == pages  # no page registered twice
-    assert client.get("/_dash-dependencies").get_json() == callbacks
-    page = client.get(f"{MAP_ALONE_ROUTE}?width=900&height=abc").get_data(as_text=True)
-    drawn = json.loads(re.search(r"^var figure = (.*);$", page, re.MULTILINE).group(1))
+def test_the_map_alone_is_the_map_pages_own_first_map_and_nothing_else():
+    """The floors' pages (bench/map_alone.py) must draw what ``/`` draws first, at the size
+    asked for, or the floor would be that of another map; the Dash one must hold that graph
+    alone and load none of the app's own scripts but its way of fetching plotly.js and of
+    holding the first frame."""
+    graph = first_map(None)
+    paths = [page["path"] for page in dash.page_registry.values()]
+    assert len(paths) == len(set(paths)), "a page registered twice"
     layout = dash.page_registry["pages.explore"]["layout"](lang="en")
-    graph = next(c for c in layout._traverse() if isinstance(c, dash.dcc.Graph) and c.id == ids.MAP)
-    assert drawn == json.loads(plotly.io.to_json(graph.figure))
-    assert f'id="{ids.MAP}" style="width:900px;height:600px"' in page  # a height that is no number
-    huge = client.get(f"{MAP_ALONE_ROUTE}?width=99999&height=5").get_data(as_text=True)
-    assert 'style="width:4000px;height:100px"' in huge
-    assert client.get("/?lang=en").status_code == 200
+    shown = next(c for c in layout._traverse() if isinstance(c, dash.dcc.Graph) and c.id == ids.MAP)
+    assert graph.figure == shown.figure
+    client = map_alone_app(graph, 900, 500).server.test_client()
+    plain = client.get(MAP_ALONE_ROUTE).get_data(as_text=True)
+    drawn = json.loads(re.search(r"^var figure = (.*);$", plain, re.MULTILINE).group(1))
+    assert drawn == json.loads(plotly.io.to_json(shown.figure))
+    assert f'id="{ids.MAP}" style="width:900px;height:500px"' in plain
+    dash_layout = client.get("/_dash-layout").get_json()
+    assert dash_layout["props"]["style"] == {"width": "900px", "height": "500px"}
+    assert dash_layout["props"]["children"]["props"]["id"] == ids.MAP
+    scripts = re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
+    own = sorted(src.split("?")[0].rsplit("/", 1)[1] for src in scripts if "/assets/" in src)
+    assert own == sorted(ASSETS_KEPT)
+    assert not [src for src in scripts if "ag_grid" in src or "bootstrap" in src]
+    assert client.get(first_geometry_address(drawn)).status_code == 200  # its geometry is served
+
+
+def first_geometry_address(figure: dict) -> str:
+    """The address of the first geometry file a figure's traces name."""
+    return "/" + next(t["geojson"] for t in figure["data"] if isinstance(t.get("geojson"), str)).lstrip("/")
