@@ -14,7 +14,7 @@ from dashboard.components import problems
 from dashboard.components.page_title import first_html_title
 from dashboard.config import PROJECT_ROOT, Settings
 from dashboard.i18n import normalise_language
-from dashboard.web import jobs, query, runtime, serving
+from dashboard.web import jobs, own_scripts, query, runtime, serving
 from dashboard.web.shell import first_paint_bar
 
 PAGES_FOLDER = Path(__file__).parent / "pages"
@@ -131,6 +131,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         use_pages=True,
         pages_folder=str(PAGES_FOLDER),
         assets_folder=str(ASSETS_FOLDER),
+        assets_ignore=own_scripts.IGNORED_BY_DASH,  # served as one file: serve_own_scripts below
         title="Creative Industries Map",  # each page's title names the region (page_title.py)
         update_title=None,
         compress=True,
@@ -142,6 +143,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     query.guard_callbacks(app)  # bad callback bodies: 4xx, never a traceback
     serve_geometry(app)
     serve_static(app)
+    own_scripts.serve_own_scripts(app, ASSETS_FOLDER)
     problems.register_report_download(app)  # the footer's button, on every page
     # dcc.Upload sends files base64-encoded inside the callback's JSON (4/3 of their size), and
     # it can only hold each file to the limit, not several together. The import page's callback
