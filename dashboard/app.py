@@ -14,7 +14,7 @@ from dashboard.components import problems
 from dashboard.components.page_title import first_html_title
 from dashboard.config import PROJECT_ROOT, Settings
 from dashboard.i18n import normalise_language
-from dashboard.web import jobs, own_scripts, query, runtime, serving
+from dashboard.web import jobs, own_scripts, query, runtime, serving, static_compression
 from dashboard.web.shell import first_paint_bar
 
 PAGES_FOLDER = Path(__file__).parent / "pages"
@@ -111,6 +111,10 @@ def serve_static(app: Dash) -> None:
     @app.server.route(f"{app.config.routes_pathname_prefix}{STATIC_ROUTE}/<path:name>")
     def static_file(name: str) -> flask.Response:
         response = flask.send_from_directory(STATIC_FOLDER, name)
+        # Read whole, not streamed: Flask-Compress then keeps the compressed file for the next
+        # visitor (dashboard/web/static_compression.py) instead of compressing it again.
+        response.direct_passthrough = False
+        response.make_sequence()
         if flask.request.args.get("v"):
             response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
         return response
@@ -125,8 +129,12 @@ def create_app(settings: Settings | None = None) -> Dash:
     """
     settings = settings or Settings.from_env()
     runtime.install(runtime.Runtime.load(settings))
+    # Flask-Compress (compress=True) reads its settings when Dash enables it on this server.
+    server = flask.Flask(__name__)
+    server.config.update(static_compression.compression_settings())
     app = CreativeMapDash(
         __name__,
+        server=server,
         background_callback_manager=jobs.background_manager(settings),  # profile exports
         use_pages=True,
         pages_folder=str(PAGES_FOLDER),
