@@ -29,7 +29,7 @@ import dash
 import flask
 import plotly.io
 from dash import Dash, dcc, html
-from dash.development.base_component import Component, ComponentRegistry
+from dash.development.base_component import Component
 
 from dashboard.components import ids
 
@@ -38,9 +38,9 @@ SIZE_LIMIT_PX = 4000
 # The only scripts of the app's assets the Dash page loads: how the app fetches plotly.js and
 # how it holds a new map's first frame. (Every file in assets/ stays servable: the map's glyphs.)
 ASSETS_KEPT = ("plotly_early.js", "map_whole_frame.js")
-# Component libraries the app's pages use and a page of the map alone does not: Dash loads every
+# Component libraries the app's pages use and a page of the map alone does not: Dash puts every
 # library imported in the process on every page, and this process imports the app to build the
-# figure. The app itself is never served here.
+# figure.
 APP_LIBRARIES = ("dash_bootstrap_components", "dash_ag_grid")
 
 
@@ -95,15 +95,25 @@ Plotly.newPlot("graph", figure.data, figure.layout, {plotly.io.json.to_json_plot
 </body></html>"""
 
 
+class WithoutAppLibraries(Dash):
+    """Dash, leaving :data:`APP_LIBRARIES`' scripts off its pages (only this app's pages: the
+    component registry Dash reads them from is the whole process's)."""
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        kwargs["scripts"] = "\n".join(
+            line
+            for line in kwargs["scripts"].split("\n")
+            if not any(f"_dash-component-suites/{library}/" in line for library in APP_LIBRARIES)
+        )
+        return super().interpolate_index(**kwargs)
+
+
 def map_alone_app(graph: dcc.Graph, width: int, height: int) -> Dash:
     """A Dash app showing ``graph`` alone at ``/`` and the plain page at ``ROUTE``."""
     from dashboard.app import ASSETS_FOLDER, serve_geometry, serve_static
 
-    for library in APP_LIBRARIES:
-        if library in ComponentRegistry.registry:
-            ComponentRegistry.registry.discard(library)
     kept = "|".join(name.replace(".", r"\.") for name in ASSETS_KEPT)
-    app = Dash(
+    app = WithoutAppLibraries(
         __name__,
         use_pages=False,
         assets_folder=str(ASSETS_FOLDER),

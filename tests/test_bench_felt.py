@@ -23,7 +23,9 @@ from bench.bench_felt import CLICKS, ENTERPRISES, ENTERPRISES_VARIABLE, dom_id, 
 from bench.map_alone import ASSETS_KEPT, first_map, map_alone_app
 from bench.map_alone import ROUTE as MAP_ALONE_ROUTE
 from dashboard.analysis.indicators import Filters
+from dashboard.app import create_app
 from dashboard.components import ids
+from dashboard.config import Settings
 
 
 @pytest.fixture(scope="module")
@@ -148,6 +150,10 @@ def test_the_map_alone_is_the_map_pages_own_first_map_and_nothing_else():
     own = sorted(src.split("?")[0].rsplit("/", 1)[1] for src in scripts if "/assets/" in src)
     assert own == sorted(ASSETS_KEPT)
     assert not [src for src in scripts if "ag_grid" in src or "bootstrap" in src]
+    # ... on its own pages only: the app's pages still load them (Dash's registry is global).
+    app_page = create_app(Settings()).server.test_client().get("/").get_data(as_text=True)
+    app_scripts = " ".join(re.findall(r'<script src="([^"]+)"', app_page))
+    assert "/dash_ag_grid/" in app_scripts and "/dash_bootstrap_components/" in app_scripts
     assert client.get(first_geometry_address(drawn)).status_code == 200  # its geometry is served
 
 
