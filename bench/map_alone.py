@@ -124,10 +124,11 @@ def map_alone_app(graph: dcc.Graph, width: int, height: int) -> Dash:
         update_title=None,
     )
     app.layout = html.Div(
-        dcc.Graph(id=ids.MAP, figure=graph.figure, config=graph.config, responsive=True),
+        dcc.Graph(
+            id=ids.MAP, figure=graph.figure, config=graph.config, responsive=True, style={"height": "100%"}
+        ),
         style={"width": f"{width}px", "height": f"{height}px"},
     )
-    app.layout.children.style = {"height": "100%"}
     serve_geometry(app)
     serve_static(app)
     page = plain_page(graph, width, height)

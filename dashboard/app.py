@@ -98,7 +98,7 @@ def serve_geometry(app: Dash) -> None:
         if body is None:
             flask.abort(404)
         response = flask.Response(body, mimetype="application/json")
-        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        response.headers["Cache-Control"] = static_compression.IMMUTABLE
         return response
 
 
@@ -116,7 +116,7 @@ def serve_static(app: Dash) -> None:
         response.direct_passthrough = False
         response.make_sequence()
         if flask.request.args.get("v"):
-            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+            response.headers["Cache-Control"] = static_compression.IMMUTABLE
         return response
 
 

@@ -15,16 +15,18 @@ from dashboard.web.static_compression import VersionedFilesKept, versioned_file
 
 EARLY_SCRIPT = ASSETS_FOLDER / "plotly_early.js"
 SUITE = "/_dash-component-suites/dash/deps/react@18.v4_4_1m1796121292.3.1.min.js"
+SUITE_FILE = "/_dash-component-suites/dash/deps/react@18.3.1.min.js"
 
 
 @pytest.mark.parametrize(
     ("key", "file"),
     [
-        (f"gzip;GET {SUITE}?", f"gzip;{SUITE}"),
-        (f"br;GET /cim{SUITE}?", f"br;/cim{SUITE}"),
+        (f"gzip;GET {SUITE}?", f"gzip;{SUITE_FILE}"),
+        (f"br;GET /cim{SUITE}?", f"br;/cim{SUITE_FILE}"),
         ("zstd;GET /_static/plotly-partial.min.js?v=f70cc510cfcf", "zstd;/_static/plotly-partial.min.js"),
         ("gzip;GET /_own/scripts.js?v=abc123", "gzip;/_own/scripts.js"),
         ("gzip;GET /assets/theme.css?m=1796121204.8", "gzip;/assets/theme.css"),
+        (f"gzip;GET {SUITE.replace('v4_4_1m1796121292', 'v1m1')}?", f"gzip;{SUITE_FILE}"),  # any fingerprint
         ("gzip;GET /_dash-component-suites/dash/dcc/async-graph.js?", None),  # no version in it
         ("gzip;GET /_static/plotly-partial.min.js?", None),
         ("gzip;GET /_static/plotly-partial.min.js?v=", None),
@@ -77,3 +79,20 @@ def test_the_app_compresses_a_versioned_file_once_and_every_answer_as_before(mon
     client.get("/?lang=en", headers=gzip)
     client.get("/?lang=en", headers=gzip)
     assert len(calls) == 2  # a page is compressed each time it is asked for, never kept
+
+
+def test_made_up_fingerprints_add_no_entries():
+    """Dash serves a bundle under any fingerprint; kept by the file, a stream of made-up ones
+    (an attacker's, or old pages') cannot grow the process's memory."""
+    server = create_app(Settings()).server
+    kept = next(
+        f.__self__.cache
+        for f in server.after_request_funcs[None]
+        if type(getattr(f, "__self__", None)).__name__ == "Compress"
+    )
+    client = server.test_client()
+    for number in range(1, 6):
+        made_up = SUITE.replace("v4_4_1m1796121292", f"v{number}m{number}")
+        answer = client.get(made_up, headers={"Accept-Encoding": "gzip"})
+        assert answer.status_code == 200 and answer.headers["Content-Encoding"] == "gzip"
+    assert list(kept._kept) == [f"gzip;{SUITE_FILE}"]

@@ -22,10 +22,11 @@ from pathlib import Path
 import flask
 from dash import Dash
 
+from dashboard.web.static_compression import IMMUTABLE
+
 # One folder deep, as assets/ is: assets/plotly_early.js finds plotly.js relative to itself.
 ROUTE = "_own/scripts.js"
 IGNORED_BY_DASH = r"\.js$"  # Dash's ``assets_ignore``: Dash no longer adds them one by one
-CACHE_FOREVER = "public, max-age=31536000, immutable"
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def serve_own_scripts(app: Dash, folder: Path) -> OwnScripts:
     def own_scripts() -> flask.Response:
         response = flask.Response(scripts.body, mimetype="application/javascript")
         if flask.request.args.get("v") == scripts.digest:
-            response.headers["Cache-Control"] = CACHE_FOREVER
+            response.headers["Cache-Control"] = IMMUTABLE
         return response
 
     return scripts

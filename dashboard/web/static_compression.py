@@ -5,9 +5,11 @@ page loads -- Dash's and the component libraries' bundles (Dash's fingerprint in
 partial plotly.js and the app's own scripts (a digest in ``?v=``) -- that meant compressing the
 same bytes again for every visitor's cold page, on the cores that also answer the visitors'
 clicks: the partial plotly.js alone took 20 ms with zstd (as Chromium asks for it), 110 ms with
-gzip and 130 ms with brotli, and 5 ms once kept. Flask-Compress keeps compressed answers when given a cache;
-this one keeps those files' only and lets every other answer (pages, callbacks, downloads) pass
-through untouched, so nothing a visitor asked for is kept, and it holds one entry per file.
+gzip and 130 ms with brotli (timed with curl), and 5 ms once kept. Flask-Compress keeps
+compressed answers when given a cache; this one keeps those files' only and lets every other
+answer (pages, callbacks, downloads) pass through untouched, so nothing a visitor asked for is
+kept, and it holds one entry per file the app has: a file is named without its version (Dash
+serves a bundle under any fingerprint), so made-up versions cannot add entries.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ COMPONENT_SUITES = "/_dash-component-suites/"
 # (dashboard/static, the app's own scripts), ?m= a file's time (Dash's assets).
 VERSIONED_FOLDER = re.compile(r"/(_static|_own|assets)/[^?]+$")
 VERSION_ARGUMENTS = ("v", "m")
+# The Cache-Control of an answer whose address names its version: kept by the browser for good.
+IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 def kept_address(request: flask.Request) -> str:
@@ -35,14 +39,16 @@ def kept_address(request: flask.Request) -> str:
 def versioned_file(address: str) -> str | None:
     """The file a ``kept_address`` (or Flask-Compress's key built from it, ``encoding;address``)
     names by its version -- so that the address always answers the same bytes -- as
-    ``encoding;path``; None for any other address (a page, a callback, a file without version)."""
+    ``encoding;path`` (the path without Dash's fingerprint); None for any other address (a page,
+    a callback, a file without version)."""
     head, _, url = address.partition(" ")
     encoding, _, method = head.rpartition(";")
     if method != "GET":
         return None
     parts = urlsplit(url)
-    if COMPONENT_SUITES in parts.path and check_fingerprint(parts.path)[1]:
-        return f"{encoding};{parts.path}"
+    if COMPONENT_SUITES in parts.path:
+        path, fingerprinted = check_fingerprint(parts.path)
+        return f"{encoding};{path}" if fingerprinted else None
     arguments = parse_qs(parts.query)
     if VERSIONED_FOLDER.search(parts.path) and any(
         arguments.get(name, [""])[0] for name in VERSION_ARGUMENTS
