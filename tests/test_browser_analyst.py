@@ -199,6 +199,9 @@ def test_export_is_in_the_readers_language_and_follows_search_and_employees(dash
     }
 
 
+SLOW_ANSWER_MS = 600  # longer than the fast play's tick (400 ms)
+
+
 def test_the_founding_years_play_and_every_view_follows(dash_duo, project_runtime):
     app = create_app(Settings(default_language="en"))
     dash_duo.start_server(app, port=8176)
@@ -211,11 +214,18 @@ def test_the_founding_years_play_and_every_view_follows(dash_duo, project_runtim
     Select(speed).select_by_value("400")
     play = dash_duo.find_element(f"#{ids.PLAY}")
     entries = dash_duo.driver.execute_script("return window.history.length")
+    # A slow server: each year's answer takes longer than a tick. The play waits for the map to
+    # show a year before the next, so the views and the address follow it while it plays (a
+    # play that moved on every tick would leave them standing until it paused).
+    dash_duo.driver.execute_cdp_cmd("Network.enable", {})
+    slow = {"offline": False, "latency": SLOW_ANSWER_MS, "downloadThroughput": -1, "uploadThroughput": -1}
+    dash_duo.driver.execute_cdp_cmd("Network.emulateNetworkConditions", slow)
     press(dash_duo, play)
     wait_until(lambda: dash_duo.find_element(f"#{ids.PLAY}").text == translate("play.pause", "en"))
     wait_until(
         lambda: "years" in query(dash_duo) and int(query(dash_duo)["years"].split("-")[1]) >= first + 3
     )
+    dash_duo.driver.execute_cdp_cmd("Network.emulateNetworkConditions", {**slow, "latency": 0})
     press(dash_duo, play)  # pause
     wait_until(lambda: dash_duo.find_element(f"#{ids.PLAY}").text == translate("play.play", "en"))
     time.sleep(1.5)

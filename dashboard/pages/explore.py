@@ -873,6 +873,7 @@ dash.clientside_callback(
     State(ids.filter_id("years"), "max"),
     State(ids.PLAY_TIMER, "disabled"),
     State(ids.PLAY_LABELS, "data"),
+    State(ids.QUERY, "data"),  # the play waits for the page to show a year (assets/year_play.js)
     prevent_initial_call=True,
 )
 dash.clientside_callback(
