@@ -4,6 +4,7 @@ here, and the headless-Chromium options for the browser tests."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -33,6 +34,46 @@ def pytest_setup_options():
     ):
         options.add_argument(flag)
     return options
+
+
+WORKER_PORT_STRIDE = 1000  # each pytest-xdist worker serves on its own ports
+
+
+def worker_port_offset() -> int:
+    """How far this pytest-xdist worker's ports sit from the ones a test names (0 without
+    xdist and on the first worker): two workers never serve on the same port."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return WORKER_PORT_STRIDE * int(worker.removeprefix("gw") or 0)
+
+
+def pytest_configure(config):
+    """dash[testing] numbers the ports of servers started without one from 58050 in each
+    process: each worker counts from its own."""
+    from dash.testing.application_runners import BaseDashRunner
+
+    BaseDashRunner._next_port += worker_port_offset()
+
+
+def _on_worker_ports(runner):
+    """A dash[testing] server runner whose named ports are moved to this worker's."""
+    offset = worker_port_offset()
+    if offset:
+        start = runner.start
+
+        def start_on_worker_port(app, *args, **kwargs):
+            if "port" in kwargs:
+                kwargs["port"] += offset
+            return start(app, *args, **kwargs)
+
+        runner.start = start_on_worker_port
+    return runner
+
+
+@pytest.fixture
+def dash_thread_server(dash_thread_server):
+    """dash[testing]'s ``dash_thread_server``, serving on this worker's ports (``dash_duo``
+    serves through it)."""
+    return _on_worker_ports(dash_thread_server)
 
 
 @pytest.fixture(scope="module")

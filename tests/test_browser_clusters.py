@@ -43,7 +43,9 @@ def drawn_outlines(dash_duo) -> int:
 
 def test_the_map_shows_cluster_outlines_and_a_card_per_cluster(dash_duo, project_runtime):
     dash_duo.start_server(create_app(Settings(default_language="en")), port=PORT)
-    dash_duo.wait_for_page(f"http://127.0.0.1:{PORT}/clusters?lang=en&sector=crafts-design&radius=1500&min=5")
+    dash_duo.wait_for_page(
+        f"http://127.0.0.1:{dash_duo.server.port}/clusters?lang=en&sector=crafts-design&radius=1500&min=5"
+    )
     dash_duo.wait_for_element(f"#{bid.CLUSTERS_MAP} canvas.maplibregl-canvas", timeout=20)
     wait_until(lambda: dash_duo.driver.execute_script(f"return {MAP}._fullLayout.map._subplot.map.loaded()"))
     features = dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_HULLS}].geojson.features.length")

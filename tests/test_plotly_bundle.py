@@ -119,7 +119,7 @@ def test_the_bundle_is_served_under_the_apps_prefix_and_kept_for_good(prefix):
 def test_the_explore_page_draws_with_the_partial_bundle(dash_duo):
     """In Serbian Cyrillic, so the toolbar's texts come through the app's own locale."""
     dash_duo.start_server(create_app(Settings()), port=PORT)
-    dash_duo.wait_for_page(f"http://127.0.0.1:{PORT}/?lang=sr-Cyrl")
+    dash_duo.wait_for_page(f"http://127.0.0.1:{dash_duo.server.port}/?lang=sr-Cyrl")
     driver = dash_duo.driver
     deadline = time.time() + 30
     while not driver.execute_script(
@@ -150,7 +150,9 @@ def test_the_explore_page_draws_with_the_partial_bundle(dash_duo):
         dash_duo.get_logs()
     )
     # The fallback assets/plotly_early.js turns to is still served where it looks for it.
-    fallback = f"http://127.0.0.1:{PORT}/_dash-component-suites/plotly/package_data/plotly.min.js"
+    fallback = (
+        f"http://127.0.0.1:{dash_duo.server.port}/_dash-component-suites/plotly/package_data/plotly.min.js"
+    )
     with urllib.request.urlopen(fallback, timeout=30) as response:
         assert response.status == 200
 
