@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from dashboard.components import problems
 from dashboard.components.page_title import first_html_title
 from dashboard.config import PROJECT_ROOT, Settings
 from dashboard.i18n import normalise_language
-from dashboard.web import jobs, own_scripts, query, runtime, serving, static_compression
+from dashboard.web import first_layout, jobs, own_scripts, query, runtime, serving, static_compression
 from dashboard.web.shell import first_paint_bar
 
 PAGES_FOLDER = Path(__file__).parent / "pages"
@@ -36,6 +37,9 @@ class CreativeMapDash(Dash):
         kwargs["title"] = html.escape(first_html_title(path))
         if not _page_has_graphs(path):  # assets/plotly_early.js reads this and fetches nothing
             kwargs["metas"] = kwargs.get("metas", "") + '<meta name="cim-graphs" content="none">'
+        # The layout's request names this address, whatever a proxy's policy: the first layout
+        # then carries the page (dashboard/web/first_layout.py).
+        kwargs["metas"] = kwargs.get("metas", "") + first_layout.REFERRER_META
         # The document's language, for screen readers, hyphenation and Lighthouse: every
         # language switch is a new page load, so the first HTML carries the right one.
         language = normalise_language(
@@ -48,6 +52,10 @@ class CreativeMapDash(Dash):
                 language, runtime.current().data, page["path"], args, demo_notice=_demo_notice(page, args)
             )
         return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{language}">', 1)
+
+    def serve_layout(self) -> flask.Response:
+        """The app's layout, holding the page the browser opens (see first_layout)."""
+        return first_layout.serve(self, first_layout.kept_paths(serving.CACHED_PAGES))
 
     def index(self, *args: str, **kwargs: str) -> str | flask.Response:
         """The app's HTML; for an address that is no page, with status 404 (the page then shows
@@ -146,7 +154,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         serve_locally=True,
         suppress_callback_exceptions=True,
     )
-    app.layout = dash.page_container
+    app.layout = functools.partial(first_layout.first_layout, app)
     query.guard_pages(dash.page_registry)  # any query string draws a page (issue 12)
     query.guard_callbacks(app)  # bad callback bodies: 4xx, never a traceback
     serve_geometry(app)

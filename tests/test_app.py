@@ -154,7 +154,7 @@ def test_every_callback_names_components_some_page_has(tmp_path):
     )  # a problem, so the footer's report button is on every page
     app = create_app(Settings(region_dir=region, default_language="en"))
     app.server.test_client().get("/")  # callbacks registered with dash.callback join the app here
-    known = _components(app.layout)
+    known = _components(app.layout() if callable(app.layout) else app.layout)
     for page in dash.page_registry.values():
         known += _components(page["layout"]() if callable(page["layout"]) else page["layout"])
     # Some components appear only in a state: the breadcrumb once a district is chosen.

@@ -8,7 +8,7 @@ routing callback's own input (or, while the first HTML is served, from the reque
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 import dash
 import flask
@@ -23,6 +23,9 @@ PAGES_SEARCH_INPUT = "_pages_location.search"  # Dash's routing callback: the UR
 def _language_in_address() -> str | None:
     if not flask.has_request_context():
         return None
+    if flask.request.path.endswith("_dash-layout"):  # its Referer is the address (first_layout.py)
+        referer = urlsplit(flask.request.headers.get("Referer", ""))
+        return (parse_qs(referer.query).get("lang") or [None])[0]
     if not flask.request.path.endswith("_dash-update-component"):
         return flask.request.args.get("lang")  # the page's first HTML
     search = dash.callback_context.inputs.get(PAGES_SEARCH_INPUT) or ""

@@ -7,7 +7,8 @@
   callbacks into the app and registers the page router. It marks that done before doing it, so
   requests arriving together as the very first ones could find no callback ("Callback function
   not found", HTTP 500). :func:`prepare` makes that first request itself, before any visitor's.
-* The page router's answers kept per address (:mod:`dashboard.web.pagecache`).
+* The page router's answers kept per address (:mod:`dashboard.web.pagecache`), and so are the
+  first layouts that carry a page (:mod:`dashboard.web.first_layout`).
 * The finished answers of the pure view callbacks (and of the router for the kept pages)
   shared by every visitor who sends the same request (:mod:`dashboard.web.answercache`).
 """
