@@ -242,15 +242,25 @@ def perform(page, click: Click) -> Timing:
     return timing
 
 
-def _new_page(browser):
+def _new_page(browser, latency_ms: float = 0):
+    """A page in a fresh context; with ``latency_ms``, every request of it waits that long
+    (Chromium's network emulation), as from a town away rather than from this machine."""
     context = browser.new_context(viewport=VIEWPORT)
     context.add_init_script(PROBE)
-    return context, context.new_page()
+    page = context.new_page()
+    if latency_ms:
+        network = context.new_cdp_session(page)
+        network.send("Network.enable")
+        network.send(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": latency_ms, "downloadThroughput": -1, "uploadThroughput": -1},
+        )
+    return context, page
 
 
-def first_load(browser, url: str) -> Timing:
+def first_load(browser, url: str, latency_ms: float = 0) -> Timing:
     """A cold page in a fresh context, from navigation start to the drawn, quiet map."""
-    context, page = _new_page(browser)
+    context, page = _new_page(browser, latency_ms)
     try:
         page.goto(url)
         result = _wait_settled(page, 0)

@@ -1,6 +1,6 @@
 """Two versions of the app clicked side by side: is a change faster as a person feels it?
 
-    python bench/paired.py REF [--rounds 4] [--loads 6] [--enterprises 100000]
+    python bench/paired.py REF [--rounds 4] [--loads 6] [--enterprises 100000] [--latency 0]
 
 Serves the app from a checkout of ``REF`` (a commit, branch or tag; a git worktree in a
 temporary folder) and from this working tree at once, opens each in its own page of one
@@ -9,7 +9,9 @@ headless Chromium, and clicks :data:`bench.bench_felt.CLICKS` round by round, ta
 one after the other, and taking turns lets the drift fall on both alike. Prints one JSON line
 per kind of change and version (the median from click to drawn map, as bench_felt times it),
 and the overall medians' ratio; then the same for cold first loads (a fresh browser context
-each, taking turns too). Not part of ``bench/run.py``: it compares, it has no target.
+each, taking turns too; with ``--latency MS`` every request of those loads waits that long, as
+over a network rather than from this machine). Not part of ``bench/run.py``: it compares, it has
+no target.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from bench.serving import PROJECT, app_command, served
 OTHER_PORT = 8063
 
 
-def compare(ref: str, rounds: int, enterprises: int, loads: int = 0) -> list[Figure]:
+def compare(ref: str, rounds: int, enterprises: int, loads: int = 0, latency_ms: float = 0) -> list[Figure]:
     """Median click → drawn map per kind of change, and median cold first load to drawn map,
     for ``ref`` and for the working tree."""
     from playwright.sync_api import sync_playwright
@@ -68,7 +70,7 @@ def compare(ref: str, rounds: int, enterprises: int, loads: int = 0) -> list[Fig
                 for turn in range(loads):
                     order = list(urls.items()) if turn % 2 == 0 else list(reversed(urls.items()))
                     for name, url in order:
-                        cold[name].append(first_load(browser, url).drawn_ms)
+                        cold[name].append(first_load(browser, url, latency_ms).drawn_ms)
                 browser.close()
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(checkout)], cwd=PROJECT, check=False)
@@ -84,10 +86,12 @@ def compare(ref: str, rounds: int, enterprises: int, loads: int = 0) -> list[Fig
         medians[name] = statistics.median(t.drawn_ms for t in timings)
         label = f"paired: {name}, any change → drawn map (median of {len(timings)})"
         figures.append(Figure(label, medians[name], "ms", None))
-    ratio = medians[ref] / medians["working tree"]
-    figures.append(Figure(f"paired: {ref} median / working tree median", ratio, "×", None))
+    if medians:  # --rounds 0: cold loads alone
+        ratio = medians[ref] / medians["working tree"]
+        figures.append(Figure(f"paired: {ref} median / working tree median", ratio, "×", None))
     for name, values in cold.items():
-        label = f"paired: {name}, first load to drawn map, cold page (median of {len(values)})"
+        network = f", {latency_ms:g} ms a request" if latency_ms else ""
+        label = f"paired: {name}, first load to drawn map, cold page{network} (median of {len(values)})"
         figures.append(Figure(label, statistics.median(values) / 1000, "s", None))
     return figures
 
@@ -98,8 +102,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=4, help="rounds of clicks per version")
     parser.add_argument("--loads", type=int, default=0, help="cold first loads per version")
     parser.add_argument("--enterprises", type=int, default=100_000, help="enterprises served to both")
+    parser.add_argument("--latency", type=float, default=0, help="ms each request of a cold load waits")
     args = parser.parse_args()
-    for figure in compare(args.ref, args.rounds, args.enterprises, args.loads):
+    for figure in compare(args.ref, args.rounds, args.enterprises, args.loads, args.latency):
         print(figure.as_json(), flush=True)
 
 
