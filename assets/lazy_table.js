@@ -1,7 +1,8 @@
 /* Draws the enterprise table only when its place comes near the screen, and never before the
    map has drawn: the grid's scripts are large (AG Grid, about 2 MB to compile), and a first
    load that builds the table first makes the map, the view a person came for, wait. It presses
-   the page's hidden "reveal" button once; Dash then renders the grid.
+   the page's hidden "reveal" button once; Dash then renders the grid. AG Grid's own script
+   is not among the page's first ones (dashboard/web/on_demand.py): it is added just before.
 
    The grid asks the server for its rows block by block (AG Grid's infinite row model);
    when the filters change, enterpriseTable.refresh makes it drop the blocks it holds and
@@ -37,6 +38,25 @@
     });
   }
 
+  var gridScript = null;  // AG Grid's script, once asked for
+
+  /* Resolves once AG Grid's component library is on the page: its script, named by the
+     page's <meta name="cim-grid-script">, added the first time (a page with the library
+     already, or without the <meta>, has nothing to wait for). */
+  function gridLibrary() {
+    var meta = document.querySelector('meta[name="cim-grid-script"]');
+    if (window.dash_ag_grid || !meta) { return Promise.resolve(); }
+    if (!gridScript) {
+      gridScript = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = meta.content;
+        script.onload = script.onerror = function () { resolve(); };
+        document.head.appendChild(script);
+      });
+    }
+    return gridScript;
+  }
+
   function watch() {
     var slot = document.getElementById("enterprise-table-slot");
     var button = document.getElementById("enterprise-table-reveal");
@@ -48,7 +68,7 @@
         if (entries.some(function (e) { return e.isIntersecting; })) {
           observer.disconnect();
           setTimeout(function () {
-            afterTheMap().then(function () { button.click(); });
+            afterTheMap().then(gridLibrary).then(function () { button.click(); });
           }, IN_VIEW_WAIT_MS);
         }
       }, { rootMargin: "300px" });

@@ -15,7 +15,16 @@ from dashboard.components import problems
 from dashboard.components.page_title import first_html_title
 from dashboard.config import PROJECT_ROOT, Settings
 from dashboard.i18n import normalise_language
-from dashboard.web import first_layout, jobs, own_scripts, query, runtime, serving, static_compression
+from dashboard.web import (
+    first_layout,
+    jobs,
+    on_demand,
+    own_scripts,
+    query,
+    runtime,
+    serving,
+    static_compression,
+)
 from dashboard.web.shell import first_paint_bar
 
 PAGES_FOLDER = Path(__file__).parent / "pages"
@@ -40,6 +49,9 @@ class CreativeMapDash(Dash):
         # The layout's request names this address, whatever a proxy's policy: the first layout
         # then carries the page (dashboard/web/first_layout.py).
         kwargs["metas"] = kwargs.get("metas", "") + first_layout.REFERRER_META
+        # Libraries a view loads itself when it is drawn (dashboard/web/on_demand.py).
+        kwargs["scripts"], later = on_demand.split_scripts(kwargs.get("scripts", ""))
+        kwargs["metas"] += later
         # The document's language, for screen readers, hyphenation and Lighthouse: every
         # language switch is a new page load, so the first HTML carries the right one.
         language = normalise_language(
