@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
+from waiting import wait_until
 
 from bench.common import scaled_enterprises
 from dashboard.analysis.indicators import Filters, fold_text
@@ -28,16 +29,6 @@ pytestmark = pytest.mark.browser
 
 GRID = f"dash_ag_grid.getApi('{ids.TABLE}')"
 MAP = f"document.getElementById('{ids.MAP}').querySelector('.js-plotly-plot')"
-
-
-def wait_until(check, timeout: float = 30.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError("condition not met in time")
 
 
 def query(dash_duo) -> dict[str, str]:

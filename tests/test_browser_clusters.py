@@ -3,10 +3,11 @@ a card per cluster, and a change of radius redraws all three and goes into the a
 
 from __future__ import annotations
 
-import time
+import functools
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+import waiting
 from selenium.webdriver.common.keys import Keys
 
 from dashboard.app import create_app
@@ -14,20 +15,12 @@ from dashboard.components import beyond_ids as bid
 from dashboard.config import Settings
 from dashboard.figures.clusters import TRACE_CENTRES, TRACE_HULLS
 
+wait_until = functools.partial(waiting.wait_until, timeout=20.0)
+
 pytestmark = pytest.mark.browser
 
 PORT = 8142
 MAP = f"document.getElementById('{bid.CLUSTERS_MAP}').querySelector('.js-plotly-plot')"
-
-
-def wait_until(check, timeout: float = 20.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError("condition not met in time")
 
 
 def drawn_outlines(dash_duo) -> int:

@@ -5,16 +5,20 @@ the fold on a laptop and comes before the filters on a phone."""
 
 from __future__ import annotations
 
+import functools
 import time
 from urllib.parse import parse_qs, urlparse
 
 import dash
 import pytest
+import waiting
 from wrong_language import wrong_language_words
 
 from dashboard.app import create_app
 from dashboard.config import Settings
 from dashboard.i18n import LANGUAGES
+
+wait_until = functools.partial(waiting.wait_until, timeout=45.0)
 
 pytestmark = pytest.mark.browser
 
@@ -48,16 +52,6 @@ CLOUD_BUTTONS = (
     "return document.querySelectorAll("
     '\'[data-attr="sendChartToCloud"], .modebar-btn[data-title^="Share"]\').length'
 )
-
-
-def wait_until(check, timeout: float = 45.0, what: str = "condition"):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"{what} not met in time")
 
 
 def page_paths() -> list[str]:

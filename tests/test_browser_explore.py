@@ -3,6 +3,7 @@ brush filter, and map, charts, KPIs, table and URL always agree."""
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ import numpy as np
 import pytest
 import selenium
 import shapely
+import waiting
 from selenium.webdriver.common.action_chains import ActionChains
 
 from dashboard.analysis.indicators import Filters
@@ -23,20 +25,12 @@ from dashboard.figures.map import TRACE_DISTRICTS, TRACE_MUNICIPALITIES, TRACE_P
 from dashboard.outputs.exporting import column_header
 from dashboard.web.state import ExploreState
 
+wait_until = functools.partial(waiting.wait_until, timeout=15.0)
+
 pytestmark = pytest.mark.browser
 
 PLOT = "document.getElementById('{}').querySelector('.js-plotly-plot')"
 MAP = PLOT.format(ids.MAP)
-
-
-def wait_until(check, timeout: float = 15.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError("condition not met in time")
 
 
 def query(dash_duo) -> dict[str, list[str]]:

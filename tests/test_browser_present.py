@@ -4,6 +4,7 @@ from the map page."""
 
 from __future__ import annotations
 
+import functools
 import shutil
 import struct
 import time
@@ -11,6 +12,7 @@ import tomllib
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+import waiting
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -20,20 +22,12 @@ from dashboard.components import presenting_ids as pid
 from dashboard.config import DEFAULT_REGION_DIR, Settings
 from dashboard.outputs.stories import load_story
 
+wait_until = functools.partial(waiting.wait_until, timeout=20.0)
+
 pytestmark = pytest.mark.browser
 
 MAP = f"document.querySelector('#{pid.PRESENT_MAP} .js-plotly-plot')"
 RANKING = f"document.querySelector('#{pid.PRESENT_RANKING} .js-plotly-plot')"
-
-
-def wait_until(check, timeout: float = 20.0, what: str = "condition"):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"{what} not met in time")
 
 
 @pytest.fixture

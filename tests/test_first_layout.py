@@ -13,6 +13,7 @@ import dash
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 from served_pages import PAGE_PATHS
+from waiting import wait_until
 
 from dashboard.app import create_app
 from dashboard.components import ids
@@ -135,15 +136,6 @@ window.fetch = function (input, init) {
 """
 SHOWN = "return document.querySelector('#_pages_content ' + arguments[0]) !== null"
 ROUTER_ASKS = "return window.cimRouterAsks"
-
-
-def wait_until(check, timeout: float = 30.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if check():
-            return
-        time.sleep(0.1)
-    raise AssertionError("condition not met in time")
 
 
 @pytest.mark.browser

@@ -9,6 +9,7 @@ import time
 
 import pytest
 from served_pages import PAGE_PATHS
+from waiting import wait_until
 
 from dashboard.app import create_app
 from dashboard.components import ids
@@ -57,15 +58,6 @@ GRID_LOADED = "return typeof window.dash_ag_grid !== 'undefined'"
 GRID_REQUESTS = (
     "return performance.getEntriesByType('resource').filter(e => e.name.includes('/dash_ag_grid/')).length"
 )
-
-
-def wait_until(check, timeout: float = 30.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if check():
-            return
-        time.sleep(0.2)
-    raise AssertionError("condition not met in time")
 
 
 @pytest.mark.browser
