@@ -32,6 +32,7 @@ from dash import Dash, dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components import ids
+from dashboard.web.on_demand import UNUSED, without_libraries
 
 ROUTE = "/_map-alone"  # beside the app's root: the figure names its geometry files relatively
 SIZE_LIMIT_PX = 4000
@@ -97,14 +98,11 @@ Plotly.newPlot("graph", figure.data, figure.layout, {plotly.io.json.to_json_plot
 
 class WithoutAppLibraries(Dash):
     """Dash, leaving :data:`APP_LIBRARIES`' scripts off its pages (only this app's pages: the
-    component registry Dash reads them from is the whole process's)."""
+    component registry Dash reads them from is the whole process's), and those the app's pages
+    leave off too (``dashboard/web/on_demand.py``)."""
 
     def interpolate_index(self, **kwargs: str) -> str:
-        kwargs["scripts"] = "\n".join(
-            line
-            for line in kwargs["scripts"].split("\n")
-            if not any(f"_dash-component-suites/{library}/" in line for library in APP_LIBRARIES)
-        )
+        kwargs["scripts"] = without_libraries(kwargs["scripts"], [*APP_LIBRARIES, *UNUSED])
         return super().interpolate_index(**kwargs)
 
 

@@ -149,7 +149,7 @@ def test_the_map_alone_is_the_map_pages_own_first_map_and_nothing_else():
     scripts = re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
     own = sorted(src.split("?")[0].rsplit("/", 1)[1] for src in scripts if "/assets/" in src)
     assert own == sorted(ASSETS_KEPT)
-    assert not [src for src in scripts if "ag_grid" in src or "bootstrap" in src]
+    assert not [src for src in scripts if "ag_grid" in src or "bootstrap" in src or "dash_table" in src]
     # ... on its own pages only: the app's pages still load them (Dash's registry is global).
     app_page = create_app(Settings()).server.test_client().get("/").get_data(as_text=True)
     app_scripts = " ".join(re.findall(r'<script src="([^"]+)"', app_page))

@@ -13,28 +13,39 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 # Library folder under _dash-component-suites -> the <meta> naming its script's address.
 ON_DEMAND = {"dash_ag_grid": "cim-grid-script"}
-UNUSED = ("dash/dash_table/",)  # no page has such a component
+UNUSED = ("dash/dash_table",)  # no page has such a component
 _SCRIPT_SOURCE = re.compile(r'<script src="([^"]+)"></script>')
 
 
-def _library_of(source: str) -> str | None:
-    """The on-demand library a script address belongs to, if any."""
-    return next((name for name in ON_DEMAND if f"_dash-component-suites/{name}/" in source), None)
+def _source(line: str) -> str:
+    found = _SCRIPT_SOURCE.search(line)
+    return found.group(1) if found else ""
+
+
+def _of_library(source: str, library: str) -> bool:
+    return f"_dash-component-suites/{library}/" in source
+
+
+def without_libraries(scripts: str, libraries: Iterable[str]) -> str:
+    """Dash's ``scripts`` block without the scripts of ``libraries`` (folders under
+    ``_dash-component-suites``), every other line kept in order."""
+    dropped = tuple(libraries)
+    return "\n".join(
+        line for line in scripts.split("\n") if not any(_of_library(_source(line), lib) for lib in dropped)
+    )
 
 
 def split_scripts(scripts: str) -> tuple[str, str]:
     """Dash's ``scripts`` block without the on-demand and unused libraries' scripts, and the
     ``<meta>`` tags naming the on-demand ones' addresses."""
-    kept, metas = [], []
-    for line in scripts.split("\n"):
-        found = _SCRIPT_SOURCE.search(line)
-        source = found.group(1) if found else ""
-        library = _library_of(source) if source else None
-        if library is not None:
-            metas.append(f'<meta name="{ON_DEMAND[library]}" content="{html.escape(source)}">')
-        elif not (source and any(f"_dash-component-suites/{unused}" in source for unused in UNUSED)):
-            kept.append(line)
-    return "\n".join(kept), "".join(metas)
+    metas = [
+        f'<meta name="{ON_DEMAND[library]}" content="{html.escape(source)}">'
+        for source in map(_source, scripts.split("\n"))
+        for library in ON_DEMAND
+        if _of_library(source, library)
+    ]
+    return without_libraries(scripts, [*ON_DEMAND, *UNUSED]), "".join(metas)
