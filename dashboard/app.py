@@ -32,6 +32,7 @@ ASSETS_FOLDER = PROJECT_ROOT / "assets"
 STATIC_FOLDER = Path(__file__).parent / "static"  # built files, e.g. the partial plotly.js
 STATIC_ROUTE = "_static"
 UPLOAD_BOUND_FACTOR = 4  # see create_app: how far past the upload limit a request may go
+KEPT_FIRST_LAYOUTS = first_layout.kept_paths(serving.CACHED_PAGES)  # as the router's answers
 
 
 class CreativeMapDash(Dash):
@@ -67,7 +68,7 @@ class CreativeMapDash(Dash):
 
     def serve_layout(self) -> flask.Response:
         """The app's layout, holding the page the browser opens (see first_layout)."""
-        return first_layout.serve(self, first_layout.kept_paths(serving.CACHED_PAGES))
+        return first_layout.serve(self, KEPT_FIRST_LAYOUTS)
 
     def index(self, *args: str, **kwargs: str) -> str | flask.Response:
         """The app's HTML; for an address that is no page, with status 404 (the page then shows
