@@ -37,17 +37,21 @@ from __future__ import annotations
 import json
 import os
 import statistics
+import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urljoin
+from urllib.request import urlopen
 
 from bench.baseline_px_app import baseline_command
 from bench.common import Figure, project_runtime, scaled_enterprises
 from bench.map_alone import ROUTE as MAP_ALONE_ROUTE
 from bench.map_alone import map_alone_command
+from bench.map_native import DASH_PREFIX, LIBRARY_ROUTE, PLAIN_ROUTE
+from bench.npm_cache import INSTALL_TIMEOUT_S
 from bench.serving import app_command, served
 from dashboard.components import ids
 
@@ -80,6 +84,9 @@ FLOOR_PORT = 8065
 # The app's first map on pages of its own (bench/map_alone.py): the floors of a cold first load.
 FLOOR_DASH = "the app's map alone in Dash"
 FLOOR_PLAIN = "the app's map alone, no Dash"
+# The same map drawn by MapLibre GL JS without plotly.js (bench/map_native.py), in Dash and not.
+FLOOR_NATIVE_DASH = "the app's map alone in Dash, MapLibre without plotly"
+FLOOR_NATIVE_PLAIN = "the app's map alone, MapLibre without plotly or Dash"
 
 
 @dataclass(frozen=True)
@@ -157,7 +164,23 @@ PROBE = """
       });
     }
   }
-  (function poll() { hook(); requestAnimationFrame(poll); })();
+  // A MapLibre-native map (bench/map_native.js) has no plotly: its first idle is its drawing.
+  function hookNative() {
+    const native = window.__cimNativeMap;
+    if (native && native !== map) {
+      map = native;
+      native.on('idle', () => {
+        const idle = performance.now();
+        probe.idles.push(idle);
+        probe.activity = idle;
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          probe.draws.push({ afterplot: idle, painted: performance.now() });
+          probe.activity = performance.now();
+        }));
+      });
+    }
+  }
+  (function poll() { hook(); hookNative(); requestAnimationFrame(poll); })();
   probe.mapReady = () => !!(map && map.loaded() && !map.isMoving());
   probe.settled = (since) => {
     const now = performance.now();
@@ -394,6 +417,23 @@ def enterprises_to_time() -> int:
     return count
 
 
+def native_floors(floor_url: str) -> dict[str, str]:
+    """The MapLibre-native floors' addresses on the floor server, once it serves MapLibre GL JS
+    (installed from npm on this first request); none if it cannot, the reason to stderr."""
+    native = {
+        FLOOR_NATIVE_DASH: urljoin(floor_url, DASH_PREFIX),
+        FLOOR_NATIVE_PLAIN: urljoin(floor_url, PLAIN_ROUTE),
+    }
+    try:
+        library = urljoin(floor_url, f"{LIBRARY_ROUTE}/maplibre-gl.mjs")
+        with urlopen(library, timeout=INSTALL_TIMEOUT_S) as answer:
+            answer.read()
+    except OSError as reason:
+        print(f"felt: no MapLibre-native floors ({reason})", file=sys.stderr)
+        return {}
+    return native
+
+
 def run(quick: bool) -> Iterator[Figure]:
     count = enterprises_to_time()
     figures = _run(quick, count)
@@ -417,6 +457,7 @@ def _run(quick: bool, count: int) -> Iterator[Figure]:
             width, height = map_size(f"{app_url}?lang=en")
             with served(map_alone_command(FLOOR_PORT, width, height, csv), FLOOR_PORT) as floor_url:
                 floors = {FLOOR_DASH: floor_url, FLOOR_PLAIN: urljoin(floor_url, MAP_ALONE_ROUTE)}
+                floors.update(native_floors(floor_url))
                 apps = {"app": f"{app_url}?lang=en", "baseline": f"{baseline_url}?lang=en"}
                 measured = _measure(apps, rounds, loads, floors)
         medians = {}

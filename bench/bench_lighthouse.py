@@ -27,15 +27,14 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 from bench.common import Figure
+from bench.npm_cache import Unavailable, installed
 from bench.serving import app_command, served
 
 PORT = int(os.environ.get("BENCH_LIGHTHOUSE_PORT", "8063"))
 LANGUAGES = ("en", "sr-Latn", "sr-Cyrl")
 PERFORMANCE_LANGUAGE = "en"
-CACHE = Path(__file__).resolve().parent / ".cache" / "lighthouse"
 LIGHTHOUSE_VERSION = "13"
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = (
@@ -48,43 +47,12 @@ TARGET_PERFORMANCE = 90
 TARGET_ACCESSIBILITY = 100
 
 
-class Unavailable(Exception):
-    """Lighthouse cannot be run here; the message says why."""
-
-
 def lighthouse_command() -> list[str]:
-    """How to start Lighthouse: from PATH, from the cache, or installed into the cache now."""
+    """How to start Lighthouse: from PATH, else from the bench's npm cache (installed now if
+    missing)."""
     if found := shutil.which("lighthouse"):
         return [found]
-    cached = CACHE / "node_modules" / ".bin" / "lighthouse"
-    if not cached.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            raise Unavailable("npm is not installed, so Lighthouse cannot be installed")
-        CACHE.mkdir(parents=True, exist_ok=True)
-        (CACHE.parent / ".gitignore").write_text("*\n")  # the cache is never committed
-        try:
-            subprocess.run(
-                [
-                    npm,
-                    "install",
-                    "--no-audit",
-                    "--no-fund",
-                    "--loglevel=error",
-                    f"lighthouse@{LIGHTHOUSE_VERSION}",
-                ],
-                cwd=CACHE,
-                check=True,
-                capture_output=True,
-                text=True,
-                timeout=600,
-            )
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            output = getattr(exc, "stderr", "") or ""
-            raise Unavailable(f"npm install lighthouse failed: {str(output).strip()[-500:] or exc}") from exc
-        if not cached.exists():
-            raise Unavailable(f"npm installed no lighthouse command into {cached.parent}")
-    return [str(cached)]
+    return [str(installed("lighthouse", f"lighthouse@{LIGHTHOUSE_VERSION}", "node_modules/.bin/lighthouse"))]
 
 
 def audit(

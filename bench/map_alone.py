@@ -20,6 +20,7 @@ same first-frame hold (``assets/map_whole_frame.js``), at the size the map has o
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from pathlib import Path
@@ -31,6 +32,7 @@ import plotly.io
 from dash import Dash, dcc, html
 from dash.development.base_component import Component
 
+from bench import map_native
 from dashboard.components import ids
 from dashboard.web.on_demand import UNUSED, without_libraries
 
@@ -130,6 +132,9 @@ def map_alone_app(graph: dcc.Graph, width: int, height: int) -> Dash:
     serve_geometry(app)
     serve_static(app)
     page = plain_page(graph, width, height)
+    figure = json.loads(plotly.io.to_json(graph.figure))
+    script = (Path(__file__).parent / map_native.SCRIPT_FILE).read_text()
+    map_native.serve_native(app.server, map_native.native_spec(figure), width, height, script)
 
     @app.server.route(ROUTE)
     def plain() -> flask.Response:
