@@ -10,6 +10,10 @@ parsing keeps the page from answering a click; performance hardly depends on the
 one run a page keeps the benchmark short. A score under its target prints the failing audits
 and the elements they name to stderr, so a miss says what to fix.
 
+The full run also audits the map page's first map on pages of its own, drawn by plotly and by
+MapLibre GL JS without plotly, in Dash and without it (the felt bench's floors): what a page
+showing this map at all can score on this machine, printed without a target.
+
 Lighthouse is taken from PATH, else from ``bench/.cache/lighthouse`` where it is installed with
 npm on first use. When neither works (no Node, no registry), the reason goes to stderr and
 the benchmark yields nothing: a missing tool is not a missed target.
@@ -27,8 +31,13 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from urllib.parse import urljoin
 
 from bench.common import Figure
+from bench.map_alone import ROUTE as MAP_ALONE_ROUTE
+from bench.map_alone import map_alone_command
+from bench.map_native import DASH_PREFIX as NATIVE_DASH_PREFIX
+from bench.map_native import PLAIN_ROUTE as NATIVE_PLAIN_ROUTE
 from bench.npm_cache import Unavailable, installed
 from bench.serving import app_command, served
 
@@ -45,6 +54,15 @@ QUICK_PAGES = ("/", "/methodology")
 PAGE_TIMEOUT_S = 240
 TARGET_PERFORMANCE = 90
 TARGET_ACCESSIBILITY = 100
+FLOOR_PORT = int(os.environ.get("BENCH_LIGHTHOUSE_FLOOR_PORT", "8064"))
+FLOOR_MAP_SIZE = (920, 610)  # about the map page's map in Lighthouse's desktop window
+# The map page's first map on a page of its own, four ways (bench/map_alone.py, map_native.py).
+FLOORS = {
+    "of the map alone in Dash": "/",
+    "of the map alone, no Dash": MAP_ALONE_ROUTE,
+    "of the map alone in Dash, MapLibre without plotly": NATIVE_DASH_PREFIX,
+    "of the map alone, MapLibre without plotly or Dash": NATIVE_PLAIN_ROUTE,
+}
 
 
 def lighthouse_command() -> list[str]:
@@ -164,8 +182,34 @@ def audits(pages: list[str], languages: tuple[str, ...] = LANGUAGES, port: int =
         yield Figure("lighthouse pages that could not be audited", failed, "pages", 0)
 
 
+def floor_audits(port: int = FLOOR_PORT) -> Iterator[Figure]:
+    """Performance of the map page's first map on pages of its own (``bench/map_alone.py``,
+    ``bench/map_native.py``), drawn by plotly or by MapLibre GL JS alone, in Dash or not: what
+    any page showing this map can score here, whatever the rest of the page does. No target."""
+    try:
+        command = lighthouse_command()
+    except Unavailable as reason:
+        print(f"bench_lighthouse floors skipped: {reason}", file=sys.stderr)
+        return
+    with served(map_alone_command(port, *FLOOR_MAP_SIZE), port) as url:
+        for name, path in FLOORS.items():
+            try:
+                report = audit(command, urljoin(url, path), ("performance",))
+            except (RuntimeError, subprocess.TimeoutExpired, json.JSONDecodeError) as exc:
+                print(f"bench_lighthouse: floor {name}: {exc}", file=sys.stderr)
+                continue
+            score = report["categories"]["performance"]["score"] or 0
+            yield Figure(
+                f"lighthouse performance {name} (a floor)", score * 100, "score", None, lower_is_better=False
+            )
+            blocking = report["audits"]["total-blocking-time"]["numericValue"]
+            yield Figure(f"lighthouse total blocking time {name} (a floor)", blocking, "ms", None)
+
+
 def run(quick: bool) -> Iterator[Figure]:
     yield from audits(list(QUICK_PAGES) if quick else app_pages())
+    if not quick:
+        yield from floor_audits()
 
 
 def main() -> None:

@@ -121,3 +121,14 @@ def test_both_native_pages_hold_the_spec_and_a_missing_maplibre_is_a_clear_503(f
     monkeypatch.setattr(map_native, "installed", unavailable)
     answer = client.get(f"{LIBRARY_ROUTE}/maplibre-gl.mjs")
     assert answer.status_code == 503 and "npm is not installed" in answer.get_data(as_text=True)
+
+
+def test_every_floor_lighthouse_audits_is_a_page_of_the_floor_server():
+    """bench_lighthouse audits the floors by their paths: each must be a page there, or the full
+    run would print an error instead of the floor's score."""
+    from bench.bench_lighthouse import FLOORS
+
+    client = map_alone_app(first_map(None), 900, 500).server.test_client()
+    for name, path in FLOORS.items():
+        answer = client.get(path)
+        assert answer.status_code == 200 and "<html" in answer.get_data(as_text=True).lower(), name
