@@ -45,8 +45,9 @@ class CreativeMapDash(Dash):
         prefix = self.config.requests_pathname_prefix or "/"
         path = flask.request.path.removeprefix(prefix.rstrip("/"))
         kwargs["title"] = html.escape(first_html_title(path))
-        if not _page_has_graphs(path):  # assets/plotly_early.js reads this and fetches nothing
-            kwargs["metas"] = kwargs.get("metas", "") + '<meta name="cim-graphs" content="none">'
+        # assets/plotly_early.js reads this: no plotly.js at all, or its charts-only bundle.
+        if (shown := _graphs_shown(path)) != "maps":
+            kwargs["metas"] = kwargs.get("metas", "") + f'<meta name="cim-graphs" content="{shown}">'
         # The layout's request names this address, whatever a proxy's policy: the first layout
         # then carries the page (dashboard/web/first_layout.py).
         kwargs["metas"] = kwargs.get("metas", "") + first_layout.REFERRER_META
@@ -79,11 +80,16 @@ class CreativeMapDash(Dash):
         return body
 
 
-def _page_has_graphs(path: str) -> bool:
-    """False for a page registered with ``graphs=False`` (it shows no Plotly graph, so the
-    4.7 MB plotly.js would only block the browser)."""
+def _graphs_shown(path: str) -> str:
+    """ "none" for a page registered with ``graphs=False`` (it shows no Plotly graph, so plotly.js
+    would only block the browser), "charts" for one registered with ``maps=False`` (its graphs
+    are charts: plotly.js without MapLibre will do), else "maps"."""
     page = _registered_page(path)
-    return page is None or page.get("graphs", True) is not False
+    if page is not None and page.get("graphs", True) is False:
+        return "none"
+    if page is not None and page.get("maps", True) is False:
+        return "charts"
+    return "maps"
 
 
 def _demo_notice(page: dict, args: dict[str, str]) -> bool:

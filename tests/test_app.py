@@ -277,3 +277,7 @@ def test_a_page_loads_plotly_only_when_it_shows_a_graph(path):
     shows_graph = '"type": "Graph"' in layout
     first_html = app.server.test_client().get(path).get_data(as_text=True)
     assert ('name="cim-graphs" content="none"' in first_html) is (not shows_graph)
+    # A page registered with maps=False gets plotly.js without its map traces: it must show none.
+    if 'name="cim-graphs" content="charts"' in first_html:
+        traces = re.findall(r'"type": "(\w+)"', layout)
+        assert shows_graph and not set(traces) & {"choroplethmap", "scattermap", "densitymap"}, traces

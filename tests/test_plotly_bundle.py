@@ -92,6 +92,27 @@ def test_the_bundle_registers_every_trace_type_the_app_draws():
     assert registered == set(build.TRACES)
 
 
+def test_the_charts_bundle_is_the_same_plotly_js_without_the_map_traces():
+    """The chart pages' bundle: the same plotly.js, exactly the chart traces, no MapLibre."""
+    assert build.version_of(build.CHARTS_OUTPUT) == build.version_of(build.FULL_BUNDLE), (
+        "plotly was upgraded: rebuild the bundles (python scripts/build_plotly_bundle.py)"
+    )
+    assert set(build.CHART_TRACES) == set(build.TRACES) - set(build.MAP_TRACES)
+    assert {t for t in TRACE_TYPES if t.endswith("map") and t != "heatmap"} & set(build.TRACES) <= set(
+        build.MAP_TRACES
+    ), "a map trace the app draws is missing from MAP_TRACES"
+    assert set(build.traces_of(build.CHARTS_OUTPUT)) == set(build.CHART_TRACES), "rebuild the bundles"
+    text = build.CHARTS_OUTPUT.read_text(encoding="utf-8")
+    assert set(re.findall(r'moduleType:"trace",name:"(\w+)"', text)) == set(build.CHART_TRACES)
+    assert "maplibre-gl-worker" not in text  # MapLibre's code (its stylesheet comes with plotly's core)
+    assert len(text) < build.OUTPUT.stat().st_size / 2
+    early = build.EARLY_SCRIPT.read_text(encoding="utf-8")
+    stamped = build.CHARTS_DIGEST_IN_EARLY_SCRIPT.findall(early)
+    assert stamped and stamped[0][1] == build.digest(build.CHARTS_OUTPUT.read_bytes()), (
+        "assets/plotly_early.js names another charts build: run python scripts/build_plotly_bundle.py"
+    )
+
+
 def test_the_early_script_asks_for_this_very_build():
     early = build.EARLY_SCRIPT.read_text(encoding="utf-8")
     stamped = build.DIGEST_IN_EARLY_SCRIPT.findall(early)
@@ -155,6 +176,37 @@ def test_the_explore_page_draws_with_the_partial_bundle(dash_duo):
     )
     with urllib.request.urlopen(fallback, timeout=30) as response:
         assert response.status == 200
+
+
+@pytest.mark.browser
+def test_the_compare_page_draws_its_chart_with_the_charts_bundle(dash_duo):
+    """/compare is registered with maps=False: it fetches the charts-only bundle, neither the
+    maps' one nor the full one, and its bar chart is drawn by it."""
+    dash_duo.start_server(create_app(Settings()), port=PORT)
+    dash_duo.wait_for_page(f"http://127.0.0.1:{dash_duo.server.port}/compare?lang=en")
+    driver = dash_duo.driver
+    deadline = time.time() + 30
+    drawn = None
+    while not drawn:
+        assert time.time() < deadline, "the comparison chart was not drawn"
+        time.sleep(0.2)
+        drawn = driver.execute_script(
+            """const gd = document.querySelector('.js-plotly-plot');
+            return gd && gd._fullData && gd.querySelector('.barlayer .point')
+                && gd._fullData.map(t => [t.type, !!t._module]);"""
+        )
+    assert drawn and all(kind == "bar" and module for kind, module in drawn), drawn
+    scripts = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /plotly/.test(n))"
+    )
+    assert any(f"/{STATIC_ROUTE}/{build.CHARTS_OUTPUT.name}?v=" in url for url in scripts), scripts
+    others = (build.OUTPUT.name, "package_data/plotly.min.js")
+    assert not any(other in url for url in scripts for other in others), scripts
+    registered = driver.execute_script("return Object.keys(Plotly.PlotSchema.get().traces)")
+    assert set(registered) == set(build.CHART_TRACES)
+    assert not [entry for entry in dash_duo.get_logs() or [] if entry.get("level") == "SEVERE"], (
+        dash_duo.get_logs()
+    )
 
 
 def test_the_cache_folder_is_never_committed():

@@ -58,6 +58,7 @@ dash.register_page(
     title=page_title("nav.compare"),
     nav_key="nav.compare",
     order=40,
+    maps=False,  # its graph is a bar chart: plotly.js without MapLibre (assets/plotly_early.js)
 )
 
 # Okabe-Ito (safe for every common colour-vision deficiency), one per compared municipality.
