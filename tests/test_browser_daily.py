@@ -421,3 +421,32 @@ def test_the_first_html_shows_the_top_bar_where_the_page_will(served, width, hei
     open_page(served, "/potential", "sr-Cyrl")
     assert driver.execute_script("return document.querySelector('._dash-loading')") is None
     assert driver.execute_script(BAR_BOXES) == before
+
+
+# The comparison chart's scores as drawn: each shown label's size on screen, and how many bars.
+BAR_TEXTS = """
+const gd = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');
+if (!gd || !gd.querySelector('.barlayer .point')) return null;
+const sizes = [...gd.querySelectorAll('.barlayer .bartext')]
+  .filter(t => t.textContent && t.getBoundingClientRect().width > 0)
+  // plotly shrinks a label by a transform: its font size times the drawn/own height.
+  .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getBoundingClientRect().height / t.getBBox().height);
+return {sizes: sizes, bars: gd.querySelectorAll('.barlayer .point').length};
+"""
+
+
+@pytest.mark.parametrize(
+    "width, units, all_shown", [(1280, "pirot,nis", True), (390, "pirot,nis,blace,kursumlija", False)]
+)
+def test_the_comparison_chart_never_shrinks_a_score_past_reading(served, width, units, all_shown):
+    """Four units on a phone left each bar a few pixels wide and plotly shrank its score above
+    it to ~5 px; a score that fits only below 10 px is now left to the hover and the summary,
+    while on a laptop every score stays on its bar."""
+    from dashboard.components import presenting_ids as pid
+
+    driver = served.driver
+    set_viewport(driver, width, 844, mobile=width < 500)
+    driver.get(f"{served.server_url}/compare?lang=en&municipality={units}")
+    drawn = wait_until(lambda: driver.execute_script(BAR_TEXTS, pid.COMPARE_CHART), what="chart drawn")
+    assert min(drawn["sizes"], default=10) >= 10, drawn
+    assert (len(drawn["sizes"]) == drawn["bars"]) is all_shown, drawn

@@ -227,6 +227,9 @@ def dimension_chart(
         },
         xaxis={"fixedrange": True, "automargin": True},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        # A score that fits above its bar only below 10 px (four units on a phone) is left to
+        # the hover and the summary under the chart, not shrunk past reading.
+        uniformtext={"minsize": 10, "mode": "hide"},
         template="none",
         font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13},
         separators=",." if language.startswith("sr") else ".,",
