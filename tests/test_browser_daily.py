@@ -165,8 +165,6 @@ const g = {EXPLORE_MAP_JS};
 if (!g || !g._fullLayout || !g._fullLayout.map) return null;
 const m = g._fullLayout.map._subplot.map;
 if (m.isMoving() || !m.loaded()) return null;
-// Dash's graph takes the reader's pans once its plot has resolved, a moment after the map loads.
-if (!g._ev || !g._ev.listeners('plotly_relayout').length) return null;
 const box = document.getElementById('region-map').getBoundingClientRect();
 const b = m.getBounds();
 const head = document.querySelector('.app-header').getBoundingClientRect();
