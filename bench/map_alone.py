@@ -14,6 +14,9 @@ same first-frame hold (``assets/map_whole_frame.js``), at the size the map has o
 * ``ROUTE`` -- a plain HTML page calling ``Plotly.newPlot`` with the figure. No page at all can
   draw it sooner with plotly's MapLibre map.
 
+The same server also serves the MapLibre-native floors of ``bench/map_native.py`` (the same map
+drawn by MapLibre GL JS without plotly.js, on a plain page and in Dash).
+
     python -m bench.map_alone --port 8065 --width 1200 --height 600 [--enterprises FILE.csv]
 """
 

@@ -81,9 +81,10 @@ class CreativeMapDash(Dash):
 
 
 def _graphs_shown(path: str) -> str:
-    """ "none" for a page registered with ``graphs=False`` (it shows no Plotly graph, so plotly.js
-    would only block the browser), "charts" for one registered with ``maps=False`` (its graphs
-    are charts: plotly.js without MapLibre will do), else "maps"."""
+    """Which plotly.js a page needs: "none" for a page registered with ``graphs=False`` (it
+    shows no Plotly graph, so plotly.js would only block the browser), "charts" for one
+    registered with ``maps=False`` (its graphs are charts: plotly.js without MapLibre will do),
+    else "maps"."""
     page = _registered_page(path)
     if page is not None and page.get("graphs", True) is False:
         return "none"
@@ -102,9 +103,10 @@ def _demo_notice(page: dict, args: dict[str, str]) -> bool:
 
 def _registered_page(path: str) -> dict | None:
     """The page registered at ``path``, with the app's own flags: ``graphs=False`` (no Plotly
-    graph), ``top_bar=False`` (no top bar: its first HTML keeps Dash's plain entry point),
-    ``demo_notice=False`` (never the synthetic-data notice; see dashboard/web/shell.py) or a
-    function of the address's arguments saying whether this address shows it."""
+    graph), ``maps=False`` (charts only), ``top_bar=False`` (no top bar: its first HTML keeps
+    Dash's plain entry point), ``demo_notice=False`` (never the synthetic-data notice; see
+    dashboard/web/shell.py) or a function of the address's arguments saying whether this
+    address shows it."""
     wanted = "/" + path.strip("/")
     return next((p for p in dash.page_registry.values() if p.get("path") == wanted), None)
 
