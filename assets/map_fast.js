@@ -75,8 +75,11 @@
     return Boolean(gd._fullData[index] && gd._fullData[index].visible === true);
   }
 
-  /* A trace switched off (a level change): its layers hidden, as plotly's redraw would. */
+  /* A trace switched off (a level change): its layers hidden, as plotly's redraw would. Its
+   * source keeps its polygons, so a choropleth switched back on needs no new GeoJSON (see
+   * reshowable). */
   function hide(glTrace) {
+    glTrace.cimHidden = true;
     var map = glTrace.subplot.map;
     var layers = glTrace.layerList  // a choropleth's [[kind, id], ...]; points' {kind: id}
       ? glTrace.layerList.map(function (entry) { return entry[1]; })
@@ -248,7 +251,18 @@
     return Boolean(source && source.cimKeyed && glTrace.subplot.map.cimKeyed);
   }
 
-  function recolour(glTrace, calcTrace) {
+  /* A choropleth switched back on (a level change) that was hidden here, not by plotly: MapLibre
+   * still holds its polygons, tiled, and its layers, in their place. It is shown and recoloured
+   * like one that never went away -- plotly's own update would hand its source the same
+   * polygons again, re-tiled in MapLibre's worker before the frame that shows them. */
+  function reshowable(glTrace) {
+    var below = glTrace.subplot.belowLookup && glTrace.subplot.belowLookup["trace-" + glTrace.uid];
+    return Boolean(glTrace.cimHidden && glTrace.layerList && below === glTrace.below && recolourable(glTrace));
+  }
+
+  /* New colours, opacities and outlines as feature state; with ``reshow``, the layers' layout
+   * (their visibility) as plotly's update would set it. */
+  function recolour(glTrace, calcTrace, reshow) {
     var converted = null;
     var plotlyUpdate = glTrace._update;
     glTrace._update = function (options) { converted = options; };
@@ -268,6 +282,12 @@
         }
       });
     });
+    if (reshow) {
+      glTrace.layerList.forEach(function (entry) {
+        glTrace.subplot.setOptions(entry[1], "setLayoutProperty", converted[entry[0]].layout);
+      });
+      glTrace.cimHidden = false;
+    }
     converted.geojson.features.forEach(function (feature) {
       var state = Object.assign({}, shared);
       STATE_PROPERTIES.forEach(function (name) {
@@ -365,12 +385,17 @@
         calcTrace[0].trace = trace;
         calcTrace[0].t = calcTrace[0].t || {};
         gd.calcdata[index] = calcTrace;
-        // A choropleth that was showing keeps its polygons and takes new colours; one switched
-        // on gets its polygons (and layers shown) from plotly's own update.
-        if (before[index] && trace.type === "choroplethmap" && recolourable(trace._glTrace)) {
-          recolours.push([trace._glTrace, calcTrace]);
+        // A choropleth that was showing keeps its polygons and takes new colours, as does one
+        // switched back on that was hidden here; another switched on gets its polygons (and
+        // layers shown) from plotly's own update.
+        var glTrace = trace._glTrace;
+        if (before[index] && trace.type === "choroplethmap" && recolourable(glTrace)) {
+          recolours.push([glTrace, calcTrace, false]);
+        } else if (!before[index] && trace.type === "choroplethmap" && reshowable(glTrace)) {
+          recolours.push([glTrace, calcTrace, true]);
         } else {
-          trace._glTrace.update(calcTrace);
+          glTrace.update(calcTrace);
+          glTrace.cimHidden = false;
         }
       }
     } finally {
@@ -386,7 +411,7 @@
       if (resume) {
         resume();
       }
-      recolours.forEach(function (entry) { recolour(entry[0], entry[1]); });
+      recolours.forEach(function (entry) { recolour(entry[0], entry[1], entry[2]); });
       return drawn(map);
     });
   }
