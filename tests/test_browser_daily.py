@@ -448,3 +448,28 @@ def test_the_comparison_chart_never_shrinks_a_score_past_reading(served, width, 
     drawn = wait_until(lambda: driver.execute_script(BAR_TEXTS, pid.COMPARE_CHART), what="chart drawn")
     assert min(drawn["sizes"], default=10) >= 10, drawn
     assert (len(drawn["sizes"]) == drawn["bars"]) is all_shown, drawn
+
+
+# The potential page's ranking on a phone: its box, the table's width, each header's right edge.
+RANKING_FIT = """
+const table = document.querySelector('.ranking-table');
+if (!table || !table.querySelector('tbody tr')) return null;
+const box = table.closest('.table-responsive').getBoundingClientRect();
+return {box: [box.left, box.right], width: table.scrollWidth,
+        heads: [...table.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().right)};
+"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_ranking_reads_on_a_phone_without_scrolling_sideways(served, language):
+    """At 390 px the rank, municipality, index and tier of every row are in sight; in English
+    and Latin the whole ranking fits (its range bar gives way to the range's numbers), where it
+    was 100-160 px wider than its card and the tiers began off screen."""
+    driver = served.driver
+    set_viewport(driver, 390, 844, mobile=True)
+    driver.get(f"{served.server_url}/potential?lang={language}")
+    fit = wait_until(lambda: driver.execute_script(RANKING_FIT), what="ranking drawn")
+    left, right = fit["box"]
+    assert all(edge <= right + 0.5 for edge in fit["heads"][:4]), fit
+    if language != "sr-Cyrl":
+        assert fit["width"] <= right - left + 1, fit
