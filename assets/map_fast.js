@@ -76,10 +76,9 @@
   }
 
   /* A trace switched off (a level change): its layers hidden, as plotly's redraw would. Its
-   * source keeps its polygons, so a choropleth switched back on needs no new GeoJSON (see
-   * reshowable). */
+   * source keeps its polygons, so a choropleth switched back on may need no new GeoJSON (see
+   * recolour). */
   function hide(glTrace) {
-    glTrace.cimHidden = true;
     var map = glTrace.subplot.map;
     var layers = glTrace.layerList  // a choropleth's [[kind, id], ...]; points' {kind: id}
       ? glTrace.layerList.map(function (entry) { return entry[1]; })
@@ -156,6 +155,7 @@
     var setData = source.setData;
     source.setData = function (data, waitForCompletion) {
       keyFeatures(data);
+      source.cimData = data;
       map.removeFeatureState({ source: id });
       if (map.cimFed) {
         map.cimFed.push(id);  // an in-place redraw waits for it (redrawInPlace)
@@ -180,6 +180,7 @@
       var added = addSource.call(this, id, source);
       if (source && source.type === "geojson") {
         keySource(map, id);
+        map.getSource(id).cimData = source.data;
       }
       return added;
     };
@@ -251,18 +252,19 @@
     return Boolean(source && source.cimKeyed && glTrace.subplot.map.cimKeyed);
   }
 
-  /* A choropleth switched back on (a level change) that was hidden here, not by plotly: MapLibre
-   * still holds its polygons, tiled, and its layers, in their place. It is shown and recoloured
-   * like one that never went away -- plotly's own update would hand its source the same
-   * polygons again, re-tiled in MapLibre's worker before the frame that shows them. */
-  function reshowable(glTrace) {
-    var below = glTrace.subplot.belowLookup && glTrace.subplot.belowLookup["trace-" + glTrace.uid];
-    return Boolean(glTrace.cimHidden && glTrace.layerList && below === glTrace.below && recolourable(glTrace));
+  /* The polygons' ids of a GeoJSON, in order, as one string (a choropleth has a few hundred). */
+  function featureIds(data) {
+    var features = data && data.features ? data.features : [];
+    return features.map(function (feature) { return feature.id; }).join("\u0001");
   }
 
-  /* New colours, opacities and outlines as feature state; with ``reshow``, the layers' layout
-   * (their visibility) as plotly's update would set it. */
-  function recolour(glTrace, calcTrace, reshow) {
+  /* New colours, opacities and outlines as feature state, when MapLibre's source still holds
+   * exactly the polygons the trace now shows, in their place among the layers. That is so for a
+   * choropleth showing all along and for one switched back on after a level change hid it here:
+   * its polygons are not handed over to be tiled again, and with ``shown`` its layers' layout
+   * (their visibility) is set as plotly's update would. Otherwise -- a full redraw while it was
+   * hidden left its source a placeholder -- plotly's own update hands the polygons over. */
+  function recolour(glTrace, calcTrace, shown) {
     var converted = null;
     var plotlyUpdate = glTrace._update;
     glTrace._update = function (options) { converted = options; };
@@ -272,6 +274,12 @@
       glTrace._update = plotlyUpdate;
     }
     var map = glTrace.subplot.map;
+    var below = glTrace.subplot.belowLookup && glTrace.subplot.belowLookup["trace-" + glTrace.uid];
+    var held = map.getSource(glTrace.sourceId).cimData;
+    if (below !== glTrace.below || featureIds(held) !== featureIds(converted.geojson)) {
+      plotlyUpdate.call(glTrace, converted);
+      return;
+    }
     var shared = {};  // a paint now one value for all polygons: that value as each one's state
     glTrace.layerList.forEach(function (entry) {
       var paint = converted[entry[0]] ? converted[entry[0]].paint : {};
@@ -282,11 +290,10 @@
         }
       });
     });
-    if (reshow) {
+    if (shown) {
       glTrace.layerList.forEach(function (entry) {
         glTrace.subplot.setOptions(entry[1], "setLayoutProperty", converted[entry[0]].layout);
       });
-      glTrace.cimHidden = false;
     }
     converted.geojson.features.forEach(function (feature) {
       var state = Object.assign({}, shared);
@@ -385,17 +392,12 @@
         calcTrace[0].trace = trace;
         calcTrace[0].t = calcTrace[0].t || {};
         gd.calcdata[index] = calcTrace;
-        // A choropleth that was showing keeps its polygons and takes new colours, as does one
-        // switched back on that was hidden here; another switched on gets its polygons (and
-        // layers shown) from plotly's own update.
-        var glTrace = trace._glTrace;
-        if (before[index] && trace.type === "choroplethmap" && recolourable(glTrace)) {
-          recolours.push([glTrace, calcTrace, false]);
-        } else if (!before[index] && trace.type === "choroplethmap" && reshowable(glTrace)) {
-          recolours.push([glTrace, calcTrace, true]);
+        // A choropleth keeps the polygons MapLibre holds and takes new colours (recolour);
+        // other traces get their data (and layers shown) from plotly's own update.
+        if (trace.type === "choroplethmap" && recolourable(trace._glTrace)) {
+          recolours.push([trace._glTrace, calcTrace, !before[index]]);
         } else {
-          glTrace.update(calcTrace);
-          glTrace.cimHidden = false;
+          trace._glTrace.update(calcTrace);
         }
       }
     } finally {

@@ -406,7 +406,7 @@ return m.getLayoutProperty(gd._fullData[arguments[0]]._glTrace.layerList[0][1], 
 def test_a_level_switched_back_shows_its_polygons_again_without_new_geojson(explore, project_runtime):
     """Municipalities → districts → a sector ticked → municipalities again: the municipal
     choropleth hidden in place still holds its polygons, so it is shown and recoloured through
-    feature state (assets/map_fast.js, reshowable) -- no new GeoJSON for MapLibre to tile --
+    feature state (assets/map_fast.js, recolour) -- no new GeoJSON for MapLibre to tile --
     in the colours of the sector chosen meanwhile, the picture that of a full redraw."""
     dash_duo = explore
     loaded = f"return {MAP}._fullLayout.map._subplot.map.loaded()"
@@ -444,6 +444,38 @@ def test_a_level_switched_back_shows_its_polygons_again_without_new_geojson(expl
     dash_duo.driver.execute_script(f"return Plotly.redraw({MAP})")
     wait_until(lambda: dash_duo.driver.execute_script(loaded))
     assert dash_duo.driver.execute_script(FILLS, TRACE_MUNICIPALITIES) == in_place
+    differing = pictures_differ(shown, map_picture(dash_duo))
+    assert differing < 0.002, f"{differing:.2%} of the map's pixels differ from a full redraw"
+
+
+HELD_FEATURES = f"""
+const gd = {MAP}; const map = gd._fullLayout.map._subplot.map;
+const source = map.getSource('source-' + gd._fullData[arguments[0]].uid);
+const data = source._data.geojson || source._data;
+return data.features ? data.features.length : 0;
+"""
+
+
+def test_a_level_hidden_through_a_full_redraw_comes_back_whole(explore):
+    """A full redraw while a level is hidden hands its source no polygons (plotly's conversion
+    of a hidden trace): switched back on, the level must get them again, not be shown empty."""
+    dash_duo = explore
+    loaded = f"return {MAP}._fullLayout.map._subplot.map.loaded()"
+    wait_until(lambda: dash_duo.driver.execute_script(KEYED, TRACE_MUNICIPALITIES))
+    units = dash_duo.driver.execute_script(HELD_FEATURES, TRACE_MUNICIPALITIES)
+    _click_level(dash_duo, "district")
+    wait_until(lambda: dash_duo.driver.execute_script(LAYER_VISIBILITY, TRACE_MUNICIPALITIES) == "none")
+    wait_until(lambda: dash_duo.driver.execute_script(loaded))
+    dash_duo.driver.execute_script(f"return Plotly.redraw({MAP})")
+    wait_until(lambda: dash_duo.driver.execute_script(loaded))
+    _click_level(dash_duo, "municipality")
+    wait_until(lambda: dash_duo.driver.execute_script(LAYER_VISIBILITY, TRACE_MUNICIPALITIES) == "visible")
+    wait_until(lambda: dash_duo.driver.execute_script(loaded))
+    time.sleep(1.0)
+    assert dash_duo.driver.execute_script(HELD_FEATURES, TRACE_MUNICIPALITIES) == units > 0
+    shown = map_picture(dash_duo)
+    dash_duo.driver.execute_script(f"return Plotly.redraw({MAP})")
+    wait_until(lambda: dash_duo.driver.execute_script(loaded))
     differing = pictures_differ(shown, map_picture(dash_duo))
     assert differing < 0.002, f"{differing:.2%} of the map's pixels differ from a full redraw"
 
