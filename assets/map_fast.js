@@ -75,9 +75,7 @@
     return Boolean(gd._fullData[index] && gd._fullData[index].visible === true);
   }
 
-  /* A trace switched off (a level change): its layers hidden, as plotly's redraw would. Its
-   * source keeps its polygons, so a choropleth switched back on may need no new GeoJSON (see
-   * recolour). */
+  /* A trace switched off (a level change): its layers hidden, as plotly's redraw would. */
   function hide(glTrace) {
     var map = glTrace.subplot.map;
     var layers = glTrace.layerList  // a choropleth's [[kind, id], ...]; points' {kind: id}
@@ -155,7 +153,6 @@
     var setData = source.setData;
     source.setData = function (data, waitForCompletion) {
       keyFeatures(data);
-      source.cimData = data;
       map.removeFeatureState({ source: id });
       if (map.cimFed) {
         map.cimFed.push(id);  // an in-place redraw waits for it (redrawInPlace)
@@ -180,7 +177,6 @@
       var added = addSource.call(this, id, source);
       if (source && source.type === "geojson") {
         keySource(map, id);
-        map.getSource(id).cimData = source.data;
       }
       return added;
     };
@@ -252,19 +248,7 @@
     return Boolean(source && source.cimKeyed && glTrace.subplot.map.cimKeyed);
   }
 
-  /* The polygons' ids of a GeoJSON, in order, as one string (a choropleth has a few hundred). */
-  function featureIds(data) {
-    var features = data && data.features ? data.features : [];
-    return features.map(function (feature) { return feature.id; }).join("\u0001");
-  }
-
-  /* New colours, opacities and outlines as feature state, when MapLibre's source still holds
-   * exactly the polygons the trace now shows, in their place among the layers. That is so for a
-   * choropleth showing all along and for one switched back on after a level change hid it here:
-   * its polygons are not handed over to be tiled again, and with ``shown`` its layers' layout
-   * (their visibility) is set as plotly's update would. Otherwise -- a full redraw while it was
-   * hidden left its source a placeholder -- plotly's own update hands the polygons over. */
-  function recolour(glTrace, calcTrace, shown) {
+  function recolour(glTrace, calcTrace) {
     var converted = null;
     var plotlyUpdate = glTrace._update;
     glTrace._update = function (options) { converted = options; };
@@ -274,12 +258,6 @@
       glTrace._update = plotlyUpdate;
     }
     var map = glTrace.subplot.map;
-    var below = glTrace.subplot.belowLookup && glTrace.subplot.belowLookup["trace-" + glTrace.uid];
-    var held = map.getSource(glTrace.sourceId).cimData;
-    if (below !== glTrace.below || featureIds(held) !== featureIds(converted.geojson)) {
-      plotlyUpdate.call(glTrace, converted);
-      return;
-    }
     var shared = {};  // a paint now one value for all polygons: that value as each one's state
     glTrace.layerList.forEach(function (entry) {
       var paint = converted[entry[0]] ? converted[entry[0]].paint : {};
@@ -290,11 +268,6 @@
         }
       });
     });
-    if (shown) {
-      glTrace.layerList.forEach(function (entry) {
-        glTrace.subplot.setOptions(entry[1], "setLayoutProperty", converted[entry[0]].layout);
-      });
-    }
     converted.geojson.features.forEach(function (feature) {
       var state = Object.assign({}, shared);
       STATE_PROPERTIES.forEach(function (name) {
@@ -392,10 +365,10 @@
         calcTrace[0].trace = trace;
         calcTrace[0].t = calcTrace[0].t || {};
         gd.calcdata[index] = calcTrace;
-        // A choropleth keeps the polygons MapLibre holds and takes new colours (recolour);
-        // other traces get their data (and layers shown) from plotly's own update.
-        if (trace.type === "choroplethmap" && recolourable(trace._glTrace)) {
-          recolours.push([trace._glTrace, calcTrace, !before[index]]);
+        // A choropleth that was showing keeps its polygons and takes new colours; one switched
+        // on gets its polygons (and layers shown) from plotly's own update.
+        if (before[index] && trace.type === "choroplethmap" && recolourable(trace._glTrace)) {
+          recolours.push([trace._glTrace, calcTrace]);
         } else {
           trace._glTrace.update(calcTrace);
         }
@@ -413,7 +386,7 @@
       if (resume) {
         resume();
       }
-      recolours.forEach(function (entry) { recolour(entry[0], entry[1], entry[2]); });
+      recolours.forEach(function (entry) { recolour(entry[0], entry[1]); });
       return drawn(map);
     });
   }

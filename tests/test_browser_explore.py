@@ -403,51 +403,6 @@ return m.getLayoutProperty(gd._fullData[arguments[0]]._glTrace.layerList[0][1], 
 """
 
 
-def test_a_level_switched_back_shows_its_polygons_again_without_new_geojson(explore, project_runtime):
-    """Municipalities → districts → a sector ticked → municipalities again: the municipal
-    choropleth hidden in place still holds its polygons, so it is shown and recoloured through
-    feature state (assets/map_fast.js, recolour) -- no new GeoJSON for MapLibre to tile --
-    in the colours of the sector chosen meanwhile, the picture that of a full redraw."""
-    dash_duo = explore
-    loaded = f"return {MAP}._fullLayout.map._subplot.map.loaded()"
-    municipal_uid = dash_duo.driver.execute_script(f"return {MAP}._fullData[{TRACE_MUNICIPALITIES}].uid")
-    wait_until(lambda: dash_duo.driver.execute_script(KEYED, TRACE_MUNICIPALITIES))
-    _click_level(dash_duo, "district")
-    wait_until(lambda: dash_duo.driver.execute_script(LAYER_VISIBILITY, TRACE_MUNICIPALITIES) == "none")
-    districts_before = dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_DISTRICTS}].z")
-    sectors = json.dumps(ids.filter_id("sectors"), sort_keys=True, separators=(",", ":"))
-    label = dash_duo.find_element(f"[id='{sectors}'] input[value='crafts-design'] + label")
-    dash_duo.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", label
-    )
-    wait_until(
-        lambda: dash_duo.driver.execute_script(f"return {MAP}.data[{TRACE_DISTRICTS}].z") != districts_before
-    )
-    wait_until(lambda: dash_duo.driver.execute_script(loaded))
-    time.sleep(1.0)  # anything else that would reach the map has arrived by now
-
-    dash_duo.driver.execute_script(COUNT_SET_DATA)
-    _click_level(dash_duo, "municipality")
-    wait_until(lambda: dash_duo.driver.execute_script(LAYER_VISIBILITY, TRACE_MUNICIPALITIES) == "visible")
-    wait_until(lambda: dash_duo.driver.execute_script(loaded))
-    time.sleep(1.0)
-    calls = dash_duo.driver.execute_script("return window.setDataCalls")
-    assert f"source-{municipal_uid}" not in calls, calls
-    assert dash_duo.driver.execute_script(LAYER_VISIBILITY, TRACE_DISTRICTS) == "none"
-    view = explore_view(project_runtime, Filters(sectors=("crafts-design",)), "municipality", METRIC, "en")
-    expected = trace_updates(view.map, project_runtime.map_base, "en")[TRACE_MUNICIPALITIES]["z"]
-    assert dash_duo.driver.execute_script(f"return {MAP}.calcdata[{TRACE_MUNICIPALITIES}].map(c => c.z)") == (
-        pytest.approx(expected)
-    )
-    in_place = dash_duo.driver.execute_script(FILLS, TRACE_MUNICIPALITIES)
-    shown = map_picture(dash_duo)
-    dash_duo.driver.execute_script(f"return Plotly.redraw({MAP})")
-    wait_until(lambda: dash_duo.driver.execute_script(loaded))
-    assert dash_duo.driver.execute_script(FILLS, TRACE_MUNICIPALITIES) == in_place
-    differing = pictures_differ(shown, map_picture(dash_duo))
-    assert differing < 0.002, f"{differing:.2%} of the map's pixels differ from a full redraw"
-
-
 HELD_FEATURES = f"""
 const gd = {MAP}; const map = gd._fullLayout.map._subplot.map;
 const source = map.getSource('source-' + gd._fullData[arguments[0]].uid);
@@ -458,7 +413,8 @@ return data.features ? data.features.length : 0;
 
 def test_a_level_hidden_through_a_full_redraw_comes_back_whole(explore):
     """A full redraw while a level is hidden hands its source no polygons (plotly's conversion
-    of a hidden trace): switched back on, the level must get them again, not be shown empty."""
+    of a hidden trace): switched back on, the level must get them again, not be shown empty (as
+    it was by a tried in-place switch back that recoloured the source's placeholder)."""
     dash_duo = explore
     loaded = f"return {MAP}._fullLayout.map._subplot.map.loaded()"
     wait_until(lambda: dash_duo.driver.execute_script(KEYED, TRACE_MUNICIPALITIES))
