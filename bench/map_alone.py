@@ -136,8 +136,7 @@ def map_alone_app(graph: dcc.Graph, width: int, height: int) -> Dash:
     serve_static(app)
     page = plain_page(graph, width, height)
     figure = json.loads(plotly.io.to_json(graph.figure))
-    script = (Path(__file__).parent / map_native.SCRIPT_FILE).read_text()
-    map_native.serve_native(app.server, map_native.native_spec(figure), width, height, script)
+    map_native.serve_native(app.server, map_native.native_spec(figure), width, height)
 
     @app.server.route(ROUTE)
     def plain() -> flask.Response:

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import itertools
 import json
+from pathlib import Path
 from typing import Any
 
 import flask
 from dash import Dash, Input, Output, dcc, html
+from plotly.colors import hex_to_rgb, unlabel_rgb
 
 from bench.npm_cache import Unavailable, installed
 from dashboard.components import ids
@@ -36,19 +38,13 @@ SCRIPT_ROUTE = "/_map-native.js"
 PLAIN_ROUTE = "/_map-native"
 DASH_PREFIX = "/_map-native-dash/"
 SPEC_STORE = "native-spec"
-SCRIPT_FILE = "map_native.js"
-PALETTE_LIMIT = 256  # more distinct point colours than this are sent point by point
+SCRIPT = Path(__file__).with_name("map_native.js")
 
 
 def _rgb(colour: str) -> tuple[float, float, float]:
-    """``#rrggbb`` or ``rgb(r, g, b)`` as three numbers 0-255."""
+    """``#rrggbb`` or ``rgb(r, g, b)`` as three numbers 0-255 (plotly's own parsers)."""
     text = colour.strip()
-    if text.startswith("#") and len(text) == 7:
-        return tuple(int(text[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
-    if text.startswith("rgb"):
-        parts = text[text.index("(") + 1 : text.index(")")].split(",")
-        return tuple(float(part) for part in parts[:3])  # type: ignore[return-value]
-    raise ValueError(f"a colour this floor does not read: {colour!r}")
+    return hex_to_rgb(text) if text.startswith("#") else unlabel_rgb(text)
 
 
 def scale_colour(colorscale: list[list[Any]], low: float, high: float, value: float) -> str:
@@ -92,8 +88,6 @@ def _points(trace: dict[str, Any]) -> dict[str, Any]:
     count = len(trace["lon"])
     if isinstance(colours, list | tuple) and colours and not isinstance(colours[0], str):
         distinct = sorted(set(colours))
-        if len(distinct) > PALETTE_LIMIT:
-            distinct = list(colours)  # a colour per point
         palette = [scale_colour(marker["colorscale"], marker["cmin"], marker["cmax"], v) for v in distinct]
         index = {value: i for i, value in enumerate(distinct)}
         colour_index = [index[value] for value in colours]
@@ -185,10 +179,11 @@ class NativeDash(Dash):
         return super().interpolate_index(**kwargs)
 
 
-def serve_native(server: flask.Flask, spec: dict[str, Any], width: int, height: int, script: str) -> None:
+def serve_native(server: flask.Flask, spec: dict[str, Any], width: int, height: int) -> None:
     """Both MapLibre-native floors on ``server``: the plain page at :data:`PLAIN_ROUTE` and the
-    Dash app under :data:`DASH_PREFIX`, with MapLibre's files and ``script`` (this floor's JS)."""
+    Dash app under :data:`DASH_PREFIX`, with MapLibre's files and this floor's script."""
     page = plain_page(spec, width, height)
+    script = SCRIPT.read_text(encoding="utf-8")
 
     @server.route(f"{LIBRARY_ROUTE}/<path:name>")
     def maplibre_file(name: str) -> flask.Response:
